@@ -1,0 +1,12 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+export interface HttpSemanticsDocs {
+  /** Included in `configs.recommended` at this severity. */
+  recommended?: 'error' | 'warn';
+}
+
+export const REPO_URL = 'https://github.com/http-semantics/eslint-plugin-http-semantics';
+
+export const createRule = ESLintUtils.RuleCreator<HttpSemanticsDocs>(
+  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
+);
