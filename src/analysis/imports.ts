@@ -1,0 +1,198 @@
+/**
+ * Module binding resolution: what a name refers to, in terms of modules.
+ *
+ * `import Boom from '@hapi/boom'`, `import * as Boom from '@hapi/boom'`,
+ * `const Boom = require('@hapi/boom')` all make `Boom.badGateway` resolve to
+ * `{ source: '@hapi/boom', path: ['badGateway'] }`. Named imports and
+ * destructured requires add their name to the path. A variable initialised
+ * from a call or `new` on a module value (`const app = express()`,
+ * `const api = axios.create(cfg)`, `const stripe = new Stripe(key)`) resolves
+ * to the callee's path plus `'()'`, so instances are tracked through
+ * `ReferenceTracker`'s blind spot (call results). Unbound names resolve to
+ * `{ source: 'global' }`.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@eslint-community/eslint-utils';
+import { propertyName, unwrap, unwrapAwait, type Node } from './ast';
+
+export interface ModuleRef {
+  /** Module specifier, or 'global' for an unbound name. */
+  source: string;
+  /** Member path from the module object. `'()'` marks a call/new result. */
+  path: readonly string[];
+  /** For instances: the call or `new` expression that created the value. */
+  creator?: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+type Variable = TSESLint.Scope.Variable;
+
+const MAX_DEPTH = 4;
+
+/** `node:http` -> `http`; `@hapi/boom` stays. */
+export function normaliseSource(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}
+
+export class Resolver {
+  private readonly variableRefs = new Map<Variable, ModuleRef | null>();
+  private readonly identifierVars = new WeakMap<TSESTree.Identifier, Variable | null>();
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /** The variable an identifier refers to, or null for globals/unresolved. */
+  variableOf(id: TSESTree.Identifier): Variable | null {
+    const cached = this.identifierVars.get(id);
+    if (cached !== undefined) return cached;
+    let variable: Variable | null;
+    try {
+      const scope = this.sourceCode.getScope(id);
+      variable = findVariable(scope as never, id) as Variable | null;
+    } catch {
+      variable = null;
+    }
+    if (variable && variable.defs.length === 0) variable = null; // implicit/configured global
+    this.identifierVars.set(id, variable);
+    return variable;
+  }
+
+  /** Resolve an expression (identifier, member chain, `require()`) to a module reference. */
+  resolve(node: Node, depth = 0): ModuleRef | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const n = unwrapAwait(node);
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.variableOf(n);
+        if (!variable) return isGlobalName(n.name) ? { source: 'global', path: [n.name] } : undefined;
+        return this.resolveVariable(variable, depth) ?? undefined;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(n);
+        if (name === undefined) return undefined;
+        const base = this.resolve(n.object, depth + 1);
+        if (!base) return undefined;
+        if (name === 'default' && base.path.length === 0) return base;
+        return { source: base.source, path: [...base.path, name], creator: base.creator };
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const req = requireSource(n);
+        if (req !== undefined) return { source: req, path: [] };
+        const callee = this.resolve(n.callee, depth + 1);
+        if (!callee) return undefined;
+        return { source: callee.source, path: [...callee.path, '()'], creator: n };
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = this.resolve(n.callee, depth + 1);
+        if (!callee) return undefined;
+        return { source: callee.source, path: [...callee.path, '()'], creator: n };
+      }
+      case AST_NODE_TYPES.ImportExpression: {
+        const src = n.source.type === AST_NODE_TYPES.Literal ? n.source.value : undefined;
+        return typeof src === 'string' ? { source: normaliseSource(src), path: [] } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private resolveVariable(variable: Variable, depth: number): ModuleRef | null {
+    if (this.variableRefs.has(variable)) return this.variableRefs.get(variable) ?? null;
+    this.variableRefs.set(variable, null); // cycle guard
+    const result = this.computeVariable(variable, depth);
+    this.variableRefs.set(variable, result);
+    return result;
+  }
+
+  private computeVariable(variable: Variable, depth: number): ModuleRef | null {
+    const def = variable.defs[0];
+    if (!def) return null;
+    if (def.type === 'ImportBinding') {
+      const decl = def.parent as TSESTree.ImportDeclaration;
+      const source = normaliseSource(String(decl.source.value));
+      const spec = def.node;
+      if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported =
+          spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        return { source, path: imported === 'default' ? [] : [imported] };
+      }
+      if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return null;
+      return { source, path: [] };
+    }
+    if (def.type !== 'Variable') return null;
+    // Only `const` (and single-assignment let/var) are trusted.
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (!declarator.init) return null;
+    if (variable.references.some((r) => r.isWrite() && r.identifier.parent !== declarator && !r.init)) return null;
+    const initRef = this.resolve(declarator.init, depth + 1);
+    if (!initRef) return null;
+    // Destructuring: `const { badGateway } = require('@hapi/boom')`.
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const path = destructuredPath(declarator.id, def.name as TSESTree.Identifier);
+      if (!path) return null;
+      return { source: initRef.source, path: [...initRef.path, ...path], creator: initRef.creator };
+    }
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+    return initRef;
+  }
+}
+
+/** `require('x')` -> 'x' */
+export function requireSource(node: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return undefined;
+  const arg = node.arguments[0];
+  if (!arg || arg.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') return undefined;
+  return normaliseSource(arg.value);
+}
+
+function destructuredPath(pattern: TSESTree.ObjectPattern, target: TSESTree.Identifier): string[] | undefined {
+  for (const prop of pattern.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    const key = prop.computed ? undefined : prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
+    if (key === undefined) continue;
+    let value: Node = prop.value;
+    if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
+    if (value === target) return key === 'default' ? [] : [key];
+    if (value.type === AST_NODE_TYPES.ObjectPattern) {
+      const inner = destructuredPath(value, target);
+      if (inner) return [key, ...inner];
+    }
+  }
+  return undefined;
+}
+
+const GLOBAL_NAMES = new Set([
+  'fetch',
+  'Response',
+  'Request',
+  'Headers',
+  'URL',
+  'AbortSignal',
+  'AbortController',
+  'setTimeout',
+  'Promise',
+  'JSON',
+  'Math',
+  'Number',
+  'process',
+  'console',
+  // Nuxt/Nitro auto-imports (h3) and ofetch globals
+  '$fetch',
+  'createError',
+  'setResponseStatus',
+  'setResponseHeader',
+  'setResponseHeaders',
+  'defineEventHandler',
+  'eventHandler',
+  'readBody',
+  'readValidatedBody',
+  'getQuery',
+  'getValidatedQuery',
+  'getRouterParam',
+  'getRouterParams',
+  'getHeader',
+  'sendError',
+]);
+
+function isGlobalName(name: string): boolean {
+  return GLOBAL_NAMES.has(name);
+}

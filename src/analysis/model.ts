@@ -1,0 +1,346 @@
+/**
+ * The HTTP model of a file: one lazy analysis per file, shared by every rule.
+ *
+ * `getHttpModel(context)` walks the AST once (after a cheap text gate),
+ * collecting status emissions through the framework adapters, upstream calls,
+ * and validation calls; request input, failure contexts and the other
+ * questions are answered on demand and cached. Keyed by the AST in a WeakMap,
+ * so ten rules cost one analysis. The model returns facts; it never reports.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, isFunction, outerParent, unwrap, type FunctionNode, type Node } from './ast';
+import { FailureContexts, type ConditionFact, type FailureContext } from './failure-context';
+import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
+import { ParamRoles, type ParamRole } from './handlers';
+import { Resolver, normaliseSource, requireSource, type ModuleRef } from './imports';
+import { RequestInput } from './request-input';
+import { readSettings } from './settings';
+import { resolveStatus, type StatusValue } from './status';
+import { UpstreamDetector, compileUpstreamPatterns, type UpstreamCall } from './upstream';
+import { ValidationIndex, type ValidationCall } from './validation';
+
+export interface StatusEmission {
+  /** The node to report (it starts on the line where the status is set). */
+  node: Node;
+  /** Resolved status code, or undefined when it cannot be known. */
+  code: number | undefined;
+  framework: Framework;
+  form: string;
+  status: StatusValue;
+  /** The enclosing function, if any. */
+  fn: FunctionNode | undefined;
+  assertion?: Node;
+}
+
+export interface HttpModel {
+  readonly emissions: readonly StatusEmission[];
+  readonly upstreamCalls: readonly UpstreamCall[];
+  readonly validations: readonly ValidationCall[];
+  /** Module specifiers imported or required by the file. */
+  readonly imports: ReadonlySet<string>;
+  upstreamCallAt(node: TSESTree.CallExpression): UpstreamCall | undefined;
+  validationAt(node: Node): ValidationCall | undefined;
+  failureContext(node: Node): FailureContext;
+  /** Classify a test expression; `holds` says whether the code in question runs when it is truthy. */
+  conditionFacts(test: Node, holds: boolean): readonly ConditionFact[];
+  isRequestInput(node: Node): boolean;
+  /** The upstream call whose response a value holds (`res` in `const res = await fetch()`). */
+  upstreamResponseOf(node: Node): UpstreamCall | undefined;
+  resolve(node: Node): ModuleRef | undefined;
+  roleOf(node: Node): ParamRole;
+  /** All calls in the file, in source order. */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** All functions in the file, in source order. */
+  readonly functions: readonly FunctionNode[];
+  readonly resolver: Resolver;
+}
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const cache = new WeakMap<TSESTree.Program, HttpModel>();
+
+/**
+ * Words without which a file cannot hold anything the model looks for. Most
+ * files in a repository are not route files; they return an empty model at once.
+ */
+const GATE = /status|Status|Exception|Boom|createError|Error\(|fetch|axios|got|ky|request|Request|Response|reply|ctx|statusCode|writeHead|TRPC|set\b|error\(|json|http|retry|Retry|\.send\(/;
+
+export function getHttpModel(context: Context): HttpModel {
+  const sourceCode = context.sourceCode;
+  const ast = sourceCode.ast as TSESTree.Program;
+  const cached = cache.get(ast);
+  if (cached) return cached;
+  const model = buildModel(sourceCode, context.settings);
+  cache.set(ast, model);
+  return model;
+}
+
+function collectImports(ast: TSESTree.Program, calls: readonly TSESTree.CallExpression[]): Set<string> {
+  const imports = new Set<string>();
+  for (const stmt of ast.body) {
+    if (stmt.type === AST_NODE_TYPES.ImportDeclaration) imports.add(normaliseSource(String(stmt.source.value)));
+    else if ((stmt.type === AST_NODE_TYPES.ExportNamedDeclaration || stmt.type === AST_NODE_TYPES.ExportAllDeclaration) && stmt.source) {
+      imports.add(normaliseSource(String(stmt.source.value)));
+    }
+  }
+  for (const call of calls) {
+    const source = requireSource(call);
+    if (source !== undefined) imports.add(source);
+  }
+  return imports;
+}
+
+function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonly<Record<string, unknown>> | undefined): HttpModel {
+  const ast = sourceCode.ast as TSESTree.Program;
+  const resolver = new Resolver(sourceCode);
+  const { upstreamCalls: patterns } = readSettings(settings as Record<string, unknown>);
+  const upstream = new UpstreamDetector(resolver, sourceCode, compileUpstreamPatterns(patterns));
+
+  if (!GATE.test(sourceCode.text)) return emptyModel(resolver);
+
+  // One walk: gather the node kinds the analyses listen to.
+  const calls: TSESTree.CallExpression[] = [];
+  const news: TSESTree.NewExpression[] = [];
+  const assigns: TSESTree.AssignmentExpression[] = [];
+  const objects: TSESTree.ObjectExpression[] = [];
+  const decorators: TSESTree.Decorator[] = [];
+  const functions: FunctionNode[] = [];
+  const paramProps: TSESTree.TSParameterProperty[] = [];
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+        calls.push(node);
+        break;
+      case AST_NODE_TYPES.NewExpression:
+        news.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        assigns.push(node);
+        break;
+      case AST_NODE_TYPES.ObjectExpression:
+        objects.push(node);
+        break;
+      case AST_NODE_TYPES.Decorator:
+        decorators.push(node);
+        break;
+      case AST_NODE_TYPES.TSParameterProperty:
+        paramProps.push(node);
+        break;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        functions.push(node);
+        break;
+      default:
+        break;
+    }
+    const childKeys = keys[node.type];
+    if (!childKeys) continue;
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i] as Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (value && typeof (value as Node).type === 'string') {
+        stack.push(value as Node);
+      }
+    }
+  }
+  const byStart = (a: Node, b: Node) => a.range[0] - b.range[0];
+  calls.sort(byStart);
+  functions.sort(byStart);
+
+  const imports = collectImports(ast, calls);
+  const roles = new ParamRoles(imports);
+  const refCache = new Map<Node, ModuleRef | undefined>();
+  const ref = (node: Node): ModuleRef | undefined => {
+    if (refCache.has(node)) return refCache.get(node);
+    const result = resolver.resolve(node);
+    refCache.set(node, result);
+    return result;
+  };
+  const roleOf = (node: Node): ParamRole => {
+    const n = unwrap(node);
+    if (n.type !== AST_NODE_TYPES.Identifier) return 'none';
+    const variable = resolver.variableOf(n);
+    return variable ? roles.roleOf(variable) : 'none';
+  };
+
+  for (const p of paramProps) upstream.noteParameterProperty(p);
+  let input: RequestInput | undefined;
+  const getInput = () => (input ??= new RequestInput(resolver, upstream));
+  const validation = new ValidationIndex(resolver, getInput, imports);
+  for (const call of calls) {
+    upstream.visit(call);
+    validation.visit(call);
+  }
+  upstream.propagateHelpers(calls);
+  validation.finish();
+
+  // Status emissions, through the framework adapters.
+  const emissions: StatusEmission[] = [];
+  const seen = new Set<Node>();
+  const env: AdapterEnv = {
+    resolver,
+    roles,
+    imports,
+    status: (node) => resolveStatus(node, resolver),
+    roleOf,
+    ref,
+    add(e: EmissionInput) {
+      if (seen.has(e.node)) return;
+      seen.add(e.node);
+      emissions.push({ ...e, code: e.status.code, fn: enclosingFunction(e.node) });
+    },
+    isReturnedOrThrown,
+  };
+  for (const adapter of ADAPTERS) {
+    if (adapter.onCall) for (const n of calls) adapter.onCall(n, env);
+    if (adapter.onNew) for (const n of news) adapter.onNew(n, env);
+    if (adapter.onAssign) for (const n of assigns) adapter.onAssign(n, env);
+    if (adapter.onObject) for (const n of objects) adapter.onObject(n, env);
+    if (adapter.onDecorator) for (const n of decorators) adapter.onDecorator(n, env);
+  }
+  addForwardingHelpers(emissions, calls, env, resolver, upstream);
+  emissions.sort(byStart2);
+
+  let contexts: FailureContexts | undefined;
+  const getContexts = () => (contexts ??= new FailureContexts(resolver, roles, upstream, validation, getInput()));
+
+  return {
+    emissions,
+    upstreamCalls: upstream.calls,
+    validations: validation.calls,
+    imports,
+    calls,
+    functions,
+    resolver,
+    upstreamCallAt: (node) => upstream.get(node),
+    validationAt: (node) => validation.get(node),
+    failureContext: (node) => getContexts().contextOf(node),
+    conditionFacts: (test, holds) => getContexts().condition(test, holds).facts,
+    isRequestInput: (node) => getInput().isRequestInput(node),
+    upstreamResponseOf: (node) => getContexts().upstreamOf(node),
+    resolve: ref,
+    roleOf,
+  };
+}
+
+function byStart2(a: StatusEmission, b: StatusEmission): number {
+  return a.node.range[0] - b.node.range[0];
+}
+
+function emptyModel(resolver: Resolver): HttpModel {
+  const none: never[] = [];
+  return {
+    emissions: none,
+    upstreamCalls: none,
+    validations: none,
+    imports: new Set(),
+    calls: none,
+    functions: none,
+    resolver,
+    upstreamCallAt: () => undefined,
+    validationAt: () => undefined,
+    failureContext: () => ({ catch: undefined, conditions: [] }),
+    conditionFacts: () => [],
+    isRequestInput: () => false,
+    upstreamResponseOf: () => undefined,
+    resolve: () => undefined,
+    roleOf: () => 'none',
+  };
+}
+
+/** Is the value of `node` returned or thrown from its function (directly, or through a const that is)? */
+function isReturnedOrThrown(node: Node): boolean {
+  const { parent, child } = outerParent(node);
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === child;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== child && isReturnedOrThrown(parent);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isReturnedOrThrown(parent);
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = parent.id.name;
+      const fn = enclosingFunction(parent);
+      if (!fn) return false;
+      // `const response = NextResponse.json(...); ...; return response;`
+      let found = false;
+      const visit = (n: Node): void => {
+        if (found) return;
+        if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) {
+          const arg = unwrap(n.argument);
+          if (arg.type === AST_NODE_TYPES.Identifier && arg.name === name) found = true;
+        }
+        if (isFunction(n) && n !== fn) return;
+        for (const key of Object.keys(n)) {
+          if (key === 'parent') continue;
+          const value = (n as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(value)) {
+            for (const item of value) if (item && typeof (item as Node).type === 'string') visit(item as Node);
+          } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node);
+        }
+      };
+      visit(fn.body);
+      return found;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Same-file status helpers: `function fail(res, status, msg) { res.status(status).json(...) }`
+ * or `const respond = (statusCode, body) => ({ statusCode, body })` make each call with a
+ * resolvable status argument an emission at the call site.
+ */
+function addForwardingHelpers(
+  emissions: StatusEmission[],
+  calls: readonly TSESTree.CallExpression[],
+  env: AdapterEnv,
+  resolver: Resolver,
+  upstream: UpstreamDetector,
+): void {
+  const helpers = new Map<FunctionNode, { index: number; emission: StatusEmission }>();
+  for (const e of emissions) {
+    if (e.code !== undefined || !e.fn) continue;
+    const status = unwrap(e.status.node);
+    if (status.type !== AST_NODE_TYPES.Identifier) continue;
+    const variable = resolver.variableOf(status);
+    const def = variable?.defs[0];
+    if (def?.type !== 'Parameter' || def.node !== e.fn) continue;
+    const index = e.fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
+    if (index >= 0) helpers.set(e.fn, { index, emission: e });
+  }
+  if (helpers.size === 0) return;
+  for (const call of calls) {
+    const fn = upstream.calledFunction(call);
+    const helper = fn && helpers.get(fn);
+    if (!helper) continue;
+    const arg = call.arguments[helper.index];
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const status = env.status(arg);
+    if (status.code === undefined) continue;
+    env.add({ node: call, framework: helper.emission.framework, form: `${calleeText(call)}()`, status });
+  }
+}
+
+function calleeText(call: TSESTree.CallExpression): string {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  return 'helper';
+}
+
+export type { FailureContext, UpstreamCall, ValidationCall, ParamRole };

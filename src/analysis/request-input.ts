@@ -1,0 +1,272 @@
+/**
+ * Request input: values that come from the client, and the names derived from
+ * them through destructuring and assignment. Also tells upstream data and
+ * configuration apart, so that rules never mistake them for request input.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { chainRoot, propertyName, unwrap, unwrapAwait, type Node } from './ast';
+import { destructuredParamKey, paramIndex } from './handlers';
+import type { Resolver } from './imports';
+import type { UpstreamDetector } from './upstream';
+
+export type Origin = 'request' | 'upstream' | 'env' | 'unknown';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Properties of a request object that carry client input. */
+const REQUEST_PROPS = new Set([
+  'body',
+  'query',
+  'params',
+  'headers',
+  'cookies',
+  'files',
+  'file',
+  'rawBody',
+  'searchParams',
+  'nextUrl',
+  'queryStringParameters',
+  'pathParameters',
+  'multiValueQueryStringParameters',
+  'url',
+  'signedCookies',
+  'form',
+  'fields',
+]);
+const REQUEST_METHODS = new Set(['json', 'formData', 'text', 'param', 'query', 'header', 'valid', 'parseBody', 'get', 'getAll', 'arrayBuffer', 'blob']);
+/** Destructured handler-context keys that are client input (Elysia, tRPC, SvelteKit, Remix, Next). */
+const INPUT_KEYS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'input', 'searchParams', 'request', 'req', 'url', 'rawInput', 'formData']);
+/** h3 / Nuxt readers. */
+const H3_READERS = new Set([
+  'readBody',
+  'readRawBody',
+  'readFormData',
+  'readMultipartFormData',
+  'readValidatedBody',
+  'getQuery',
+  'getValidatedQuery',
+  'getRouterParam',
+  'getRouterParams',
+  'getValidatedRouterParams',
+  'getHeader',
+  'getHeaders',
+  'getRequestHeader',
+  'getRequestHeaders',
+  'getCookie',
+  'parseCookies',
+  'getRequestURL',
+]);
+/** Wrappers that keep the origin of their (first) argument. */
+const TRANSPARENT_CALLS = new Set([
+  'Number',
+  'String',
+  'Boolean',
+  'parseInt',
+  'parseFloat',
+  'BigInt',
+  'decodeURIComponent',
+  'structuredClone',
+]);
+const TRANSPARENT_METHODS = new Set(['trim', 'toLowerCase', 'toUpperCase', 'normalize', 'split', 'slice', 'at', 'toString', 'valueOf', 'get', 'getAll']);
+const NEST_INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'UploadedFile', 'UploadedFiles']);
+const UPSTREAM_BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
+
+export class RequestInput {
+  private readonly origins = new Map<Variable, Origin>();
+  private readonly visiting = new Set<Variable>();
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly upstream: UpstreamDetector,
+  ) {}
+
+  isRequestInput(node: Node): boolean {
+    return this.originOf(node) === 'request';
+  }
+
+  /** Where a value comes from, following consts, destructuring and simple wrappers. */
+  originOf(expr: Node, depth = 0): Origin {
+    if (depth > 8) return 'unknown';
+    const node = unwrapAwait(expr);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierOrigin(node, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(node);
+        const object = unwrapAwait(node.object);
+        // process.env.X, import.meta.env.X
+        if (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'env') {
+          const base = unwrap(object.object);
+          if (base.type === AST_NODE_TYPES.Identifier && base.name === 'process') return 'env';
+          if (base.type === AST_NODE_TYPES.MetaProperty) return 'env';
+        }
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && name === 'env') return 'env';
+        if (name !== undefined && REQUEST_PROPS.has(name) && this.isRequestObject(object)) return 'request';
+        // ctx.request.body, c.req.*, event.node.req.*
+        return this.originOf(object, depth + 1);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const up = this.upstream.get(node);
+        if (up) return 'upstream';
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          if (TRANSPARENT_CALLS.has(callee.name) && node.arguments[0]) return this.originOf(node.arguments[0], depth + 1);
+          const ref = this.resolver.resolve(callee);
+          if (ref && (ref.source === 'h3' || ref.source === 'global' || ref.source === '#imports') && H3_READERS.has(ref.path[0] ?? '')) {
+            return 'request';
+          }
+          return 'unknown';
+        }
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';
+        const method = propertyName(callee);
+        const object = unwrapAwait(callee.object);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && method === 'parse' && node.arguments[0]) {
+          return this.originOf(node.arguments[0], depth + 1);
+        }
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && node.arguments[0]) {
+          return this.originOf(node.arguments[0], depth + 1);
+        }
+        if (method && REQUEST_METHODS.has(method) && this.isRequestObject(object)) return 'request';
+        if (method && UPSTREAM_BODY_METHODS.has(method)) {
+          const base = this.originOf(object, depth + 1);
+          if (base !== 'unknown') return base;
+        }
+        if (method && TRANSPARENT_METHODS.has(method)) return this.originOf(object, depth + 1);
+        // c.req.json(), ctx.request.body chains: the root decides.
+        const root = chainRoot(object);
+        if (root.type === AST_NODE_TYPES.Identifier && method && REQUEST_METHODS.has(method)) {
+          const rootOrigin = this.originOf(object, depth + 1);
+          if (rootOrigin === 'request') return 'request';
+        }
+        return 'unknown';
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        // new URL(request.url).searchParams
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL' && node.arguments[0]) {
+          return this.originOf(node.arguments[0], depth + 1);
+        }
+        return 'unknown';
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.originOf(node.left, depth + 1);
+      case AST_NODE_TYPES.TemplateLiteral:
+        for (const e of node.expressions) {
+          const o = this.originOf(e, depth + 1);
+          if (o !== 'unknown') return o;
+        }
+        return 'unknown';
+      default:
+        return 'unknown';
+    }
+  }
+
+  /** Is `node` a request object: a handler's request parameter, `ctx.request`, `c.req`, `event`? */
+  private isRequestObject(node: Node): boolean {
+    const n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(n);
+      // ctx.request, c.req, event.node.req
+      return name === 'request' || name === 'req';
+    }
+    if (n.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.resolver.variableOf(n);
+    const def = variable?.defs[0];
+    if (!def) return false;
+    if (def.type === 'Parameter') {
+      const id = def.name as TSESTree.Identifier;
+      const key = destructuredParamKey(id);
+      if (key !== undefined) return key === 'request' || key === 'req' || key === 'event';
+      const fn = def.node as Parameters<typeof paramIndex>[0];
+      const index = paramIndex(fn, id);
+      // (req, res), (request), (ctx) for Koa (ctx.query/ctx.params), (event) for Lambda/h3.
+      return index === 0;
+    }
+    if (def.type === 'Variable') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      return !!init && (this.isRequestObject(init) || this.originOf(init) === 'request');
+    }
+    return false;
+  }
+
+  private identifierOrigin(node: TSESTree.Identifier, depth: number): Origin {
+    const variable = this.resolver.variableOf(node);
+    if (!variable) return 'unknown';
+    const cached = this.origins.get(variable);
+    if (cached) return cached;
+    if (this.visiting.has(variable)) return 'unknown';
+    this.visiting.add(variable);
+    const origin = this.variableOrigin(variable, depth);
+    this.visiting.delete(variable);
+    this.origins.set(variable, origin);
+    return origin;
+  }
+
+  private variableOrigin(variable: Variable, depth: number): Origin {
+    const def = variable.defs[0];
+    if (!def) return 'unknown';
+    if (def.type === 'Parameter') {
+      const id = def.name as TSESTree.Identifier;
+      const key = destructuredParamKey(id);
+      if (key !== undefined && INPUT_KEYS.has(key)) return 'request';
+      // NestJS: @Body() dto, @Query('id') id, @Param() params
+      const param = id.parent?.type === AST_NODE_TYPES.TSParameterProperty ? id.parent : id;
+      const decorators = (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+      for (const d of decorators) {
+        const expr = unwrap(d.expression);
+        const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
+        if (callee.type === AST_NODE_TYPES.Identifier && NEST_INPUT_DECORATORS.has(callee.name)) return 'request';
+      }
+      // Destructured from a request-ish object parameter: ({ body: { email } })
+      if (key !== undefined) {
+        let p: Node | undefined = id.parent;
+        while (p && p.type !== AST_NODE_TYPES.ObjectPattern) p = p.parent;
+        const outer = p?.parent;
+        if (outer?.type === AST_NODE_TYPES.Property && outer.parent?.type === AST_NODE_TYPES.ObjectPattern) {
+          const outerKey = outer.key.type === AST_NODE_TYPES.Identifier ? outer.key.name : undefined;
+          if (outerKey && INPUT_KEYS.has(outerKey)) return 'request';
+        }
+      }
+      return 'unknown';
+    }
+    if (def.type !== 'Variable') return 'unknown';
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    let origin: Origin = 'unknown';
+    if (declarator.init) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        origin = this.originOf(declarator.init, depth + 1);
+      } else {
+        // Destructuring takes the origin of the whole value; `const { email } = req.body`.
+        origin = this.originOf(declarator.init, depth + 1);
+        if (origin === 'unknown' && declarator.init) {
+          const init = unwrapAwait(declarator.init);
+          if (this.isRequestObject(init)) {
+            const id = def.name as TSESTree.Identifier;
+            const key = destructuredKey(id);
+            if (key && REQUEST_PROPS.has(key)) origin = 'request';
+          }
+        }
+      }
+    }
+    if (origin === 'unknown') {
+      // `let body; body = await req.json();`
+      for (const ref of variable.references) {
+        if (!ref.isWrite() || ref.init) continue;
+        const parent = ref.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
+          const o = this.originOf(parent.right, depth + 1);
+          if (o !== 'unknown') return o;
+        }
+      }
+    }
+    return origin;
+  }
+}
+
+function destructuredKey(id: TSESTree.Identifier): string | undefined {
+  let node: Node = id;
+  if (node.parent?.type === AST_NODE_TYPES.AssignmentPattern) node = node.parent;
+  const prop = node.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.computed) return undefined;
+  return prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
+}
