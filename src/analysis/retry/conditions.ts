@@ -1,0 +1,264 @@
+/**
+ * Conditions inside retry logic: which failures it retries, what bounds it,
+ * whether it singles out 429/503.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { BoundKind, RetriesOn } from './types';
+import {
+  calleeName,
+  memberName,
+  someNode,
+  staticNumber,
+  staticNumberArray,
+  unwrap,
+  walkOwn,
+  type Node,
+  type SourceCode,
+  type Variable,
+} from './util';
+import type { GrowthEnv } from './growth';
+
+const T = AST_NODE_TYPES;
+
+const STATUS_NAME = /^(status|statusCode|httpStatus|status_code|httpStatusCode|code)$/;
+
+/** `res.status`, `err.response?.status`, `status`, `e.statusCode`. */
+export function isStatusLike(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === T.Identifier) return /^(status|statusCode|httpStatus|code|status_code)$/.test(inner.name);
+  if (inner.type === T.MemberExpression) {
+    const name = memberName(inner);
+    return !!name && STATUS_NAME.test(name);
+  }
+  return false;
+}
+
+function isOk(node: Node): boolean {
+  const inner = unwrap(node);
+  return inner.type === T.MemberExpression && memberName(inner) === 'ok';
+}
+
+const RETRYABLE_CODE = (code: number): boolean => code === 408 || code === 429 || (code >= 500 && code <= 599);
+
+/** A retry-classifying helper by name: `isRetryable(err)`, `shouldRetry(res)`, `isTransientError(e)`. */
+export const RETRYABLE_HELPER = /^(is|should|can)\w*(Retry|Retri|Transient|Recoverable|ServerError|Temporary|Throttl|NetworkError|Idempotent)/i;
+
+interface StatusComparison {
+  node: Node;
+  op: string;
+  value: number;
+  /** The status is on the right: `500 <= status`. */
+  flipped: boolean;
+}
+
+function statusComparison(node: Node, sourceCode: SourceCode): StatusComparison | undefined {
+  if (node.type !== T.BinaryExpression || node.left.type === T.PrivateIdentifier) return undefined;
+  if (isStatusLike(node.left)) {
+    const value = staticNumber(sourceCode, node.right);
+    if (value !== undefined && value >= 100 && value <= 599) return { node, op: node.operator, value, flipped: false };
+  }
+  if (isStatusLike(node.right)) {
+    const value = staticNumber(sourceCode, node.left);
+    if (value !== undefined && value >= 100 && value <= 599) return { node, op: node.operator, value, flipped: true };
+  }
+  return undefined;
+}
+
+const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/** The codes a `[408, 429, 503].includes(status)` / `set.has(status)` accepts. */
+function statusListCheck(node: Node, sourceCode: SourceCode): number[] | undefined {
+  if (node.type !== T.CallExpression) return undefined;
+  const name = calleeName(node);
+  if (name !== 'includes' && name !== 'has' && name !== 'indexOf') return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.MemberExpression || !node.arguments[0] || !isStatusLike(node.arguments[0])) return undefined;
+  return staticNumberArray(sourceCode, callee.object);
+}
+
+export type StatusTestKind = 'restricts' | 'lets-4xx-through' | 'neutral';
+
+/**
+ * Whether a condition tells client errors apart from retryable failures
+ * (`status >= 500`, `[429, 503].includes(s)`, `isRetryable(e)`), or treats
+ * every non-2xx alike (`!res.ok`, `status >= 400`, `status !== 200`).
+ */
+export function classifyStatusTest(test: Node, sourceCode: SourceCode): { kind: StatusTestKind; node?: Node } {
+  let restricts = false;
+  let through: Node | undefined;
+  someNode(
+    test,
+    sourceCode.visitorKeys,
+    (node) => {
+      if (node.type === T.CallExpression) {
+        const name = calleeName(node);
+        if (name && RETRYABLE_HELPER.test(name)) restricts = true;
+        const list = statusListCheck(node, sourceCode);
+        if (list) {
+          if (list.every(RETRYABLE_CODE)) restricts = true;
+          else if (list.some((code) => code >= 400 && code < 500 && !RETRYABLE_CODE(code))) through ??= node;
+        }
+      }
+      if (node.type === T.MemberExpression && memberName(node) === 'ok') through ??= test;
+      const comparison = statusComparison(node, sourceCode);
+      if (comparison) {
+        const op = comparison.flipped ? (FLIP[comparison.op] ?? comparison.op) : comparison.op;
+        const { value } = comparison;
+        if ((op === '>=' && value >= 500) || (op === '>' && value >= 499)) restricts = true;
+        else if ((op === '<' && value === 500) || (op === '<=' && value === 499)) restricts = true;
+        else if ((op === '===' || op === '==') && RETRYABLE_CODE(value)) restricts = true;
+        else if ((op === '>=' && value <= 400) || (op === '>' && value < 400)) through ??= node;
+        else if ((op === '!==' || op === '!=') && value < 300) through ??= node;
+      }
+      return false;
+    },
+    false,
+  );
+  if (restricts) return { kind: 'restricts' };
+  if (through) return { kind: 'lets-4xx-through', node: through };
+  return { kind: 'neutral' };
+}
+
+/** Whether `test` looks at the outcome of an HTTP call at all (`res.ok`, a status, `isRetryable`). */
+export function isHttpCheck(test: Node, sourceCode: SourceCode): boolean {
+  return !!someNode(
+    test,
+    sourceCode.visitorKeys,
+    (node) =>
+      isOk(node) ||
+      !!statusComparison(node, sourceCode) ||
+      !!statusListCheck(node, sourceCode) ||
+      (node.type === T.CallExpression && RETRYABLE_HELPER.test(calleeName(node) ?? '')),
+    false,
+  );
+}
+
+const DEADLINE = /Date\.now|performance\.now|process\.hrtime|deadline|elapsed|expir|timeLeft|timeRemaining|maxRetryTime|maxElapsed|until/i;
+const SIGNAL = /signal|abort|cancel|stopp?ed|\bstop\b|closed|closing|shutdown|shuttingDown|destroyed|disposed|isRunning|running|shouldReconnect|shouldRetry|manual|intentional|active|enabled|connected|alive/i;
+const COUNTER = /attempt|retr|tries|\btry\b|count|max|limit|left|remaining|budget|^n$|^i$/i;
+
+/** What a condition that ends retrying is about. */
+export function classifyGuard(test: Node, env: GrowthEnv): BoundKind | 'failure' {
+  const { sourceCode } = env;
+  const text = sourceCode.getText(test);
+  if (DEADLINE.test(text)) return 'deadline';
+  // A value that grows per attempt, or a name that says it counts.
+  const counts = someNode(
+    test,
+    sourceCode.visitorKeys,
+    (node) => {
+      if (node.type === T.Identifier) {
+        for (const [key, growth] of env.varying) {
+          if (typeof key !== 'string' && (key as Variable).name === node.name && growth.kind === 'linear') return true;
+        }
+        return COUNTER.test(node.name) && node.parent?.type !== T.MemberExpression;
+      }
+      if (node.type === T.MemberExpression) {
+        const key = sourceCode.getText(node).replace(/\?\./g, '.');
+        if (env.varying.get(key)?.kind === 'linear') return true;
+        const name = memberName(node);
+        return !!name && COUNTER.test(name) && !/^(status|ok|code)$/.test(name);
+      }
+      return false;
+    },
+    false,
+  );
+  if (counts) return 'count';
+  if (SIGNAL.test(text)) return 'signal';
+  if (isHttpCheck(test, sourceCode) || /err|error|code|status|instanceof|response|retryable/i.test(text)) return 'failure';
+  return 'unknown';
+}
+
+/**
+ * Which failures a try/catch or failure-check retry goes around again on.
+ * `region` is the retried code (loop body, recursive function body),
+ * `catches` the catch clauses that continue, `fallThrough` success exits
+ * whose condition, when false, loops around (`if (res.ok) return res`).
+ */
+export function retriesOnOf(
+  region: Node,
+  tries: TSESTree.TryStatement[],
+  failureTests: Node[],
+  throwingCalls: Set<Node>,
+  sourceCode: SourceCode,
+): RetriesOn {
+  const keys = sourceCode.visitorKeys;
+  // 1. Anything in the retried code that tells 4xx apart?
+  let restricted = false;
+  walkOwn(region, keys, (node) => {
+    if (restricted) return false;
+    if (node.type === T.IfStatement || node.type === T.ConditionalExpression || node.type === T.SwitchStatement) {
+      const test = node.type === T.SwitchStatement ? node.discriminant : node.test;
+      if (node.type === T.SwitchStatement) {
+        const cases = node.cases.map((c) => (c.test ? staticNumber(sourceCode, c.test) : undefined));
+        if (isStatusLike(node.discriminant) && cases.some((c) => c !== undefined && RETRYABLE_CODE(c))) restricted = true;
+      } else if (classifyStatusTest(test, sourceCode).kind === 'restricts') restricted = true;
+    }
+    if (node.type === T.CallExpression && RETRYABLE_HELPER.test(calleeName(node) ?? '')) restricted = true;
+    return undefined;
+  });
+  if (restricted) return { kind: 'server-errors' };
+  // 2. A catch that inspects the error before going around again.
+  for (const tryStatement of tries) {
+    const handler = tryStatement.handler;
+    if (!handler) continue;
+    const param = handler.param && handler.param.type === T.Identifier ? handler.param.name : undefined;
+    const inspects = someNode(handler.body, keys, (node) => {
+      if (node.type !== T.IfStatement && node.type !== T.ConditionalExpression) return false;
+      if (!param) return false;
+      return !!someNode(node.test, keys, (n) => n.type === T.Identifier && n.name === param, false);
+    });
+    if (inspects) return { kind: 'unknown' };
+  }
+  // 3. A failure check that treats every non-2xx alike.
+  for (const test of failureTests) {
+    const classified = classifyStatusTest(test, sourceCode);
+    if (classified.kind === 'lets-4xx-through') return { kind: 'any-failure', node: classified.node ?? test };
+  }
+  for (const tryStatement of tries) {
+    let found: Node | undefined;
+    walkOwn(tryStatement.block, keys, (node) => {
+      if (found) return false;
+      if (node.type === T.IfStatement && alwaysThrows(node.consequent)) {
+        const classified = classifyStatusTest(node.test, sourceCode);
+        if (classified.kind === 'lets-4xx-through') found = classified.node ?? node.test;
+      } else if (node.type === T.CallExpression && throwingCalls.has(node)) {
+        found = node;
+      }
+      return undefined;
+    });
+    if (found) return { kind: 'any-failure', node: found };
+  }
+  // 4. Only `fetch` in the retried code, no status check: network errors only.
+  const fetches = someNode(region, keys, (node) => node.type === T.CallExpression && calleeName(node) === 'fetch');
+  if (fetches && tries.length > 0 && failureTests.length === 0) return { kind: 'network-only' };
+  return { kind: 'unknown' };
+}
+
+function alwaysThrows(node: Node): boolean {
+  if (node.type === T.ThrowStatement) return true;
+  if (node.type === T.BlockStatement) return node.body.some((s) => s.type === T.ThrowStatement);
+  return false;
+}
+
+/** `status === 429`, `[429, 503].includes(status)`, `case 503:` in the retry's code. */
+export function findSinglesOut(region: Node, sourceCode: SourceCode): Node | undefined {
+  return someNode(
+    region,
+    sourceCode.visitorKeys,
+    (node) => {
+      const comparison = statusComparison(node, sourceCode);
+      if (comparison && (comparison.op === '===' || comparison.op === '==') && (comparison.value === 429 || comparison.value === 503)) {
+        return true;
+      }
+      const list = statusListCheck(node, sourceCode);
+      if (list && (list.includes(429) || list.includes(503))) return true;
+      if (node.type === T.SwitchCase && node.test && node.parent && isStatusLike((node.parent as TSESTree.SwitchStatement).discriminant)) {
+        const value = staticNumber(sourceCode, node.test);
+        return value === 429 || value === 503;
+      }
+      return false;
+    },
+    false,
+  );
+}
