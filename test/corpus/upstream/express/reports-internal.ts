@@ -11,12 +11,26 @@ import { Prisma } from '@prisma/client';
 import { prisma } from '../../lib/prisma';
 import { redis } from '../../lib/redis';
 import { billingService } from '../../services/billing';
-import { renderInvoicePdf } from '../../lib/pdf';
+import PDFDocument from 'pdfkit';
 import { logger } from '../../lib/logger';
 
 const run = promisify(execFile);
 const router = express.Router();
 const TEMPLATES_DIR = path.join(__dirname, '../../templates');
+
+// Same-file PDF rendering with pdfkit: purely local work.
+function renderInvoicePdf(invoice: { id: string; amountCents: number; currency: string }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(18).text(`Invoice ${invoice.id}`);
+    doc.fontSize(12).text(`${(invoice.amountCents / 100).toFixed(2)} ${invoice.currency}`);
+    doc.end();
+  });
+}
 
 const ledger = axios.create({ baseURL: process.env.LEDGER_URL, timeout: 5000 });
 
@@ -53,7 +67,7 @@ router.get('/templates/:name', async (req: Request, res: Response) => {
   }
 });
 
-// positive no-502-for-internal-error (500): handler makes no upstream call at all; local PDF rendering failure answered 502.
+// positive no-502-for-internal-error (500): handler makes no upstream call at all; the same-file pdfkit rendering failure is answered 502.
 router.get('/invoices/:id/pdf', async (req: Request, res: Response) => {
   const invoice = await prisma.invoice.findUnique({ where: { id: req.params.id } });
   if (!invoice) return res.status(404).json({ error: 'Invoice not found' });
