@@ -12,6 +12,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, propertyName, type FunctionNode, type Node } from './ast';
+import { SENSIBLE_NAMES } from './status-codes';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -183,8 +184,12 @@ export class ParamRoles {
     if (u.methods.has('response') && u.methods.has('code') && index >= 1) return 'hapi-toolkit';
     if (hasStatus && hasBody && !(index === 0 && hasKoaUse(u) && !u.methods.has('status'))) return 'response';
     if (index >= 1 && (u.methods.has('sendStatus') || u.methods.has('writeHead'))) return 'response';
-    // Fastify reply with only @fastify/sensible helpers or `reply.send()`
-    if (index >= 1 && (this.imports.has('fastify') || this.imports.has('@fastify/sensible')) && (u.methods.has('send') || u.methods.has('code'))) {
+    // Fastify reply with only @fastify/sensible helpers (`reply.badGateway()`) or `reply.send()`
+    if (
+      index >= 1 &&
+      (this.imports.has('fastify') || this.imports.has('@fastify/sensible')) &&
+      (u.methods.has('send') || u.methods.has('code') || [...u.methods].some((m) => SENSIBLE_NAMES[m] !== undefined))
+    ) {
       return 'response';
     }
     if (hasKoaUse(u) && (this.imports.has('koa') || this.imports.has('@koa/router') || this.imports.has('koa-router') || KOA_MARKERS_USED(u))) {

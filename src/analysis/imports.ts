@@ -36,6 +36,8 @@ export function normaliseSource(source: string): string {
 export class Resolver {
   private readonly variableRefs = new Map<Variable, ModuleRef | null>();
   private readonly identifierVars = new WeakMap<TSESTree.Identifier, Variable | null>();
+  /** Set when a resolution in progress hit the depth limit. */
+  private truncated = false;
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
@@ -57,7 +59,10 @@ export class Resolver {
 
   /** Resolve an expression (identifier, member chain, `require()`) to a module reference. */
   resolve(node: Node, depth = 0): ModuleRef | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.truncated = true;
+      return undefined;
+    }
     const n = unwrapAwait(node);
     switch (n.type) {
       case AST_NODE_TYPES.Identifier: {
@@ -68,7 +73,13 @@ export class Resolver {
       case AST_NODE_TYPES.MemberExpression: {
         const name = propertyName(n);
         if (name === undefined) return undefined;
-        const base = this.resolve(n.object, depth + 1);
+        // `globalThis.fetch`, `window.Response`
+        const object = unwrap(n.object);
+        if (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && isGlobalName(name) && !this.variableOf(object)) {
+          return { source: 'global', path: [name] };
+        }
+        // Member and call chains are finite AST; only variable hops count toward the depth limit.
+        const base = this.resolve(n.object, depth);
         if (!base) return undefined;
         if (name === 'default' && base.path.length === 0) return base;
         return { source: base.source, path: [...base.path, name], creator: base.creator };
@@ -76,12 +87,12 @@ export class Resolver {
       case AST_NODE_TYPES.CallExpression: {
         const req = requireSource(n);
         if (req !== undefined) return { source: req, path: [] };
-        const callee = this.resolve(n.callee, depth + 1);
+        const callee = this.resolve(n.callee, depth);
         if (!callee) return undefined;
         return { source: callee.source, path: [...callee.path, '()'], creator: n };
       }
       case AST_NODE_TYPES.NewExpression: {
-        const callee = this.resolve(n.callee, depth + 1);
+        const callee = this.resolve(n.callee, depth);
         if (!callee) return undefined;
         return { source: callee.source, path: [...callee.path, '()'], creator: n };
       }
@@ -97,8 +108,13 @@ export class Resolver {
   private resolveVariable(variable: Variable, depth: number): ModuleRef | null {
     if (this.variableRefs.has(variable)) return this.variableRefs.get(variable) ?? null;
     this.variableRefs.set(variable, null); // cycle guard
+    const outerTruncated = this.truncated;
+    this.truncated = false;
     const result = this.computeVariable(variable, depth);
-    this.variableRefs.set(variable, result);
+    // A result cut short by the depth limit depends on where resolution started: do not cache it.
+    if (this.truncated) this.variableRefs.delete(variable);
+    else this.variableRefs.set(variable, result);
+    this.truncated ||= outerTruncated;
     return result;
   }
 
@@ -159,6 +175,9 @@ function destructuredPath(pattern: TSESTree.ObjectPattern, target: TSESTree.Iden
   }
   return undefined;
 }
+
+/** Unbound names of the global object: `globalThis.fetch` is `fetch`. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 const GLOBAL_NAMES = new Set([
   'fetch',
