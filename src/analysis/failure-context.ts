@@ -42,7 +42,8 @@ export interface PathCondition {
   facts: readonly ConditionFact[];
 }
 
-export type WorkKind = 'upstream' | 'validation' | 'database' | 'fs' | 'local' | 'unknown';
+/** `request-parse`: reading the request body (`await request.json()`, `JSON.parse(event.body)`): fails on bad client input. */
+export type WorkKind = 'upstream' | 'validation' | 'request-parse' | 'database' | 'fs' | 'local' | 'unknown';
 
 export interface FailableWork {
   upstream: UpstreamCall[];
@@ -373,7 +374,9 @@ export class FailureContexts {
     if (n.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(n);
       if (!this.isErrorish(n.object)) return undefined;
-      if (name === 'isJoi' || name === 'issues' || name === 'details' || name === 'isValiError') return { kind: 'error-test', about: 'validation', positive: holds };
+      if (name === 'isJoi' || name === 'issues' || name === 'details' || name === 'isValiError' || name === 'validation' || name === 'validationContext') {
+        return { kind: 'error-test', about: 'validation', positive: holds };
+      }
       if (name === 'isAxiosError' || name === 'response' || name === 'request') return { kind: 'error-test', about: 'upstream', positive: holds };
       if (name === 'isBoom' || name === 'expose' || name === 'status' || name === 'statusCode') return { kind: 'error-test', about: 'http-error', positive: holds };
       return undefined;
@@ -487,6 +490,8 @@ export class FailureContexts {
             return this.input.isRequestInput(arg) ? false : undefined;
           }
           if (/^(includes|match|startsWith|endsWith)$/.test(name) && this.input.isRequestInput(object)) return false;
+          // ALLOWED_TYPES.has(file.type), ROLES.includes(role): membership of request input in an allow-list
+          if ((name === 'has' || name === 'includes') && arg && this.input.isRequestInput(arg)) return false;
         }
         return undefined;
       }
@@ -614,6 +619,9 @@ export class FailureContexts {
         if (cb && (isFunction(cb) || cb.type === AST_NODE_TYPES.MemberExpression) && /abort/.test(String(cb.range && ''))) return 'timeout';
       }
       if (BENIGN_FUNCTIONS.has(callee.name)) return 'benign';
+      if (/^(readBody|readValidatedBody|readFormData|readMultipartFormData|readRawBody)$/.test(callee.name) && this.input.originOf(node) === 'request') {
+        return 'request-parse';
+      }
       const ref = this.resolver.resolve(callee);
       if (ref && FS_SOURCES.has(ref.source)) return 'fs';
       if (ref && ref.source !== 'global' && /^(zod|yup|joi|valibot|superstruct|@sinclair\/typebox)/.test(ref.source)) return 'benign';
@@ -629,19 +637,22 @@ export class FailureContexts {
     if (method === 'abort') return 'benign';
     if (root.type === AST_NODE_TYPES.Identifier) {
       if (BENIGN_GLOBALS.has(root.name) && !(root.name === 'JSON' && method === 'parse')) return 'benign';
-      if (root.name === 'JSON' && method === 'parse') return 'local';
+      if (root.name === 'JSON' && method === 'parse') {
+        const arg = node.arguments[0];
+        return arg && this.input.originOf(arg) === 'request' ? 'request-parse' : 'local';
+      }
       // Calls on the response object (`res.json()`), or a Koa/Hono context, are the emission, not the work.
       const role = this.roles.roleOf(this.resolver.variableOf(root) ?? ({ defs: [] } as never));
       if (role === 'response' || role === 'koa-context' || role === 'hono-context' || role === 'hapi-toolkit') {
-        // c.req.json() reads the request body: local parsing failure, not upstream
-        if (role === 'hono-context' && object !== root) return 'local';
+        // c.req.json() reads the request body: it fails on malformed client input
+        if (role === 'hono-context' && object !== root) return method && UPSTREAM_BODY_METHODS.has(method) ? 'request-parse' : 'local';
         return 'benign';
       }
     }
     // `await res.json()` on an upstream response: part of the upstream exchange.
     if (method && UPSTREAM_BODY_METHODS.has(method)) {
       if (this.upstreamOf(object)) return 'upstream-body';
-      if (this.input.isRequestInput(object) || this.input.originOf(object) === 'request') return 'local';
+      if (this.input.originOf(node) === 'request') return 'request-parse';
     }
     if (method && BENIGN_METHODS.has(method) && !this.looksLikeDb(root, method)) return 'benign';
     const ref = this.resolver.resolve(callee);

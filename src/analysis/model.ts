@@ -9,7 +9,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunction, outerParent, unwrap, type FunctionNode, type Node } from './ast';
-import { FailureContexts, type ConditionFact, type FailureContext } from './failure-context';
+import { FailureContexts, type ConditionFact, type FailableWork, type FailureContext } from './failure-context';
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { ParamRoles, type ParamRole } from './handlers';
 import { Resolver, normaliseSource, requireSource, type ModuleRef } from './imports';
@@ -41,6 +41,10 @@ export interface HttpModel {
   upstreamCallAt(node: TSESTree.CallExpression): UpstreamCall | undefined;
   validationAt(node: Node): ValidationCall | undefined;
   failureContext(node: Node): FailureContext;
+  /** What can fail inside a block or expression (a try block, a function body): upstream, validation and other calls. */
+  workIn(node: Node): FailableWork;
+  /** The same-file function a call invokes (`helper()`, `this.helper()`), if any. */
+  calledFunction(node: TSESTree.CallExpression): FunctionNode | undefined;
   /** Classify a test expression; `holds` says whether the code in question runs when it is truthy. */
   conditionFacts(test: Node, holds: boolean): readonly ConditionFact[];
   isRequestInput(node: Node): boolean;
@@ -173,7 +177,21 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
 
   for (const p of paramProps) upstream.noteParameterProperty(p);
   let input: RequestInput | undefined;
-  const getInput = () => (input ??= new RequestInput(resolver, upstream));
+  let callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+  const sitesOf = (fn: FunctionNode): readonly TSESTree.CallExpression[] => {
+    if (!callSites) {
+      callSites = new Map();
+      for (const call of calls) {
+        const target = upstream.calledFunction(call);
+        if (!target) continue;
+        const list = callSites.get(target);
+        if (list) list.push(call);
+        else callSites.set(target, [call]);
+      }
+    }
+    return callSites.get(fn) ?? [];
+  };
+  const getInput = () => (input ??= new RequestInput(resolver, upstream, sitesOf));
   const validation = new ValidationIndex(resolver, getInput, imports);
   for (const call of calls) {
     upstream.visit(call);
@@ -223,6 +241,8 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
     upstreamCallAt: (node) => upstream.get(node),
     validationAt: (node) => validation.get(node),
     failureContext: (node) => getContexts().contextOf(node),
+    workIn: (node) => getContexts().workIn(node),
+    calledFunction: (node) => upstream.calledFunction(node),
     conditionFacts: (test, holds) => getContexts().condition(test, holds).facts,
     isRequestInput: (node) => getInput().isRequestInput(node),
     upstreamResponseOf: (node) => getContexts().upstreamOf(node),
@@ -248,6 +268,8 @@ function emptyModel(resolver: Resolver): HttpModel {
     upstreamCallAt: () => undefined,
     validationAt: () => undefined,
     failureContext: () => ({ catch: undefined, conditions: [] }),
+    workIn: () => ({ upstream: [], validation: [], other: [], timeoutArmed: false }),
+    calledFunction: () => undefined,
     conditionFacts: () => [],
     isRequestInput: () => false,
     upstreamResponseOf: () => undefined,

@@ -3,7 +3,7 @@
  * request validation fail here? (Upstream questions: upstream-failure.ts.)
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { propertyName, unwrap } from './ast';
+import { enclosingFunction, propertyName, unwrap } from './ast';
 import type { CatchContext, ConditionFact, FailureContext } from './failure-context';
 import type { HttpModel, StatusEmission } from './model';
 import type { ValidationCall } from './validation';
@@ -40,6 +40,8 @@ export function validationFailureAt(model: HttpModel, emission: StatusEmission, 
       if (f.kind === 'input-check' && f.failed) return { what: `the check of request input on line ${emission.node.loc.start.line}` };
     }
   }
+  const hook = validationHook(model, emission);
+  if (hook) return { what: hook };
   const ctx = model.failureContext(emission.node);
   const tests = errorTests(ctx);
   if (tests.some((t) => t.about === 'validation' && !t.positive)) return undefined;
@@ -50,10 +52,10 @@ export function validationFailureAt(model: HttpModel, emission: StatusEmission, 
       if (f.kind === 'input-check' && f.failed) return { what: `the check of request input on line ${cond.test.loc.start.line}` };
     }
   }
-  // 2. A catch that handles a validation failure.
-  const c = ctx.catch;
-  if (!c) return undefined;
+  // 2. A catch (or an error handler) that singles out a validation error, or whose try only validates.
   const singled = tests.find((t) => t.positive && t.about === 'validation');
+  const c = ctx.catch;
+  if (!c) return singled ? { what: `the validation error tested on line ${emission.node.loc.start.line}` } : undefined;
   if (singled) {
     const call = c.work.validation[0];
     return { what: call ? describeValidation(call) : `the validation error caught on line ${c.handler.loc.start.line}`, call };
@@ -65,9 +67,36 @@ export function validationFailureAt(model: HttpModel, emission: StatusEmission, 
 function validationOnlyTry(c: CatchContext, options: QueryOptions): ValidationFailure | undefined {
   const { work } = c;
   const requestValidations = work.validation.filter((v) => v.origin === 'request');
-  if (requestValidations.length === 0 || requestValidations.length !== work.validation.length) return undefined;
+  if (requestValidations.length !== work.validation.length) return undefined;
   if (work.upstream.length > 0) return undefined;
-  if (work.other.length > 0 && !options.reportMixedTry) return undefined;
-  const call = requestValidations[0]!;
-  return { what: describeValidation(call), call };
+  const parsing = work.other.filter((o) => o.kind === 'request-parse');
+  const rest = work.other.length - parsing.length;
+  if (requestValidations.length === 0 && parsing.length === 0) return undefined;
+  if (rest > 0 && !options.reportMixedTry) return undefined;
+  const call = requestValidations[0];
+  if (call) return { what: describeValidation(call), call };
+  return { what: `the request body parsing on line ${parsing[0]!.node.loc.start.line}` };
+}
+
+/**
+ * Framework validation hooks whose only job is to answer a validation failure:
+ * NestJS `new ValidationPipe({ exceptionFactory })`, Hapi route `validate.failAction`.
+ */
+function validationHook(model: HttpModel, emission: StatusEmission): string | undefined {
+  for (let fn = emission.fn; fn; fn = enclosingFunction(fn)) {
+    const prop = fn.parent;
+    if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn || prop.computed || prop.key.type !== AST_NODE_TYPES.Identifier) continue;
+    const obj = prop.parent;
+    if (prop.key.name === 'exceptionFactory' && obj?.parent?.type === AST_NODE_TYPES.NewExpression) {
+      const ref = model.resolve(obj.parent.callee);
+      if (ref?.source === '@nestjs/common' && ref.path[0] === 'ValidationPipe') return `the ValidationPipe exceptionFactory on line ${fn.loc.start.line}`;
+    }
+    if (prop.key.name === 'failAction') {
+      const holder = obj?.parent;
+      if (holder?.type === AST_NODE_TYPES.Property && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier && holder.key.name === 'validate') {
+        return `the route validation failAction on line ${fn.loc.start.line}`;
+      }
+    }
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@
  * configuration apart, so that rules never mistake them for request input.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { chainRoot, propertyName, unwrap, unwrapAwait, type Node } from './ast';
+import { chainRoot, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import { destructuredParamKey, paramIndex } from './handlers';
 import type { Resolver } from './imports';
 import type { UpstreamDetector } from './upstream';
@@ -32,6 +32,7 @@ const REQUEST_PROPS = new Set([
   'signedCookies',
   'form',
   'fields',
+  'payload',
 ]);
 const REQUEST_METHODS = new Set(['json', 'formData', 'text', 'param', 'query', 'header', 'valid', 'parseBody', 'get', 'getAll', 'arrayBuffer', 'blob']);
 /** Destructured handler-context keys that are client input (Elysia, tRPC, SvelteKit, Remix, Next). */
@@ -70,6 +71,9 @@ const TRANSPARENT_CALLS = new Set([
 const TRANSPARENT_METHODS = new Set(['trim', 'toLowerCase', 'toUpperCase', 'normalize', 'split', 'slice', 'at', 'toString', 'valueOf', 'get', 'getAll']);
 const NEST_INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'UploadedFile', 'UploadedFiles']);
 const UPSTREAM_BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
+const BODY_READERS = new Set(['json', 'formData', 'text', 'arrayBuffer', 'blob']);
+/** class-transformer: `plainToInstance(Dto, value)` keeps the origin of `value`. */
+const INSTANCE_MAPPERS = new Set(['plainToInstance', 'plainToClass', 'plainToClassFromExist']);
 
 export class RequestInput {
   private readonly origins = new Map<Variable, Origin>();
@@ -78,7 +82,14 @@ export class RequestInput {
   constructor(
     private readonly resolver: Resolver,
     private readonly upstream: UpstreamDetector,
+    /** Same-file call sites of a function, for following parameters back to their arguments. */
+    private readonly callSites?: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
   ) {}
+
+  /** `(req, res)`, `(request)`, `(event)`: the whole request object of a handler-shaped function. */
+  private isHandlerRequestParam(fn: FunctionNode, id: TSESTree.Identifier): boolean {
+    return paramIndex(fn, id) === 0 && fn.params.length >= 1;
+  }
 
   isRequestInput(node: Node): boolean {
     return this.originOf(node) === 'request';
@@ -101,8 +112,11 @@ export class RequestInput {
           if (base.type === AST_NODE_TYPES.MetaProperty) return 'env';
         }
         if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && name === 'env') return 'env';
-        if (name !== undefined && REQUEST_PROPS.has(name) && this.isRequestObject(object)) return 'request';
-        // ctx.request.body, c.req.*, event.node.req.*
+        if (this.isRequestObject(object)) {
+          // Only the client-controlled parts: `req.user`, `ctx.state`, `req.log` are the server's own.
+          return name !== undefined && REQUEST_PROPS.has(name) ? 'request' : 'unknown';
+        }
+        // ctx.request.body.email, c.req.*, event.node.req.*
         return this.originOf(object, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -111,22 +125,29 @@ export class RequestInput {
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.Identifier) {
           if (TRANSPARENT_CALLS.has(callee.name) && node.arguments[0]) return this.originOf(node.arguments[0], depth + 1);
+          if (INSTANCE_MAPPERS.has(callee.name) && node.arguments[1]) return this.originOf(node.arguments[1], depth + 1);
           const ref = this.resolver.resolve(callee);
           if (ref && (ref.source === 'h3' || ref.source === 'global' || ref.source === '#imports') && H3_READERS.has(ref.path[0] ?? '')) {
             return 'request';
           }
+          // A helper handed the whole request (`parseBody(event)`, `readJson(req)`) returns request data.
+          if (node.arguments.some((a) => this.isRequestObject(a))) return 'request';
           return 'unknown';
         }
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';
         const method = propertyName(callee);
         const object = unwrapAwait(callee.object);
-        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && method === 'parse' && node.arguments[0]) {
+        if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'JSON' || object.name === 'Date') && method === 'parse' && node.arguments[0]) {
           return this.originOf(node.arguments[0], depth + 1);
         }
         if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && node.arguments[0]) {
           return this.originOf(node.arguments[0], depth + 1);
         }
-        if (method && REQUEST_METHODS.has(method) && this.isRequestObject(object)) return 'request';
+        if (method && REQUEST_METHODS.has(method) && this.isRequestObject(object)) {
+          // On a bare parameter only the Fetch API body readers (`request.json()`); `c.get('user')` is
+          // Hono's context, `ctx.get()` Koa's header reader: both ambiguous, so only through `c.req`/`ctx.request`.
+          if (object.type !== AST_NODE_TYPES.Identifier || BODY_READERS.has(method)) return 'request';
+        }
         if (method && UPSTREAM_BODY_METHODS.has(method)) {
           const base = this.originOf(object, depth + 1);
           if (base !== 'unknown') return base;
@@ -150,6 +171,10 @@ export class RequestInput {
       }
       case AST_NODE_TYPES.LogicalExpression:
         return this.originOf(node.left, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const first = this.originOf(node.consequent, depth + 1);
+        return first !== 'unknown' ? first : this.originOf(node.alternate, depth + 1);
+      }
       case AST_NODE_TYPES.TemplateLiteral:
         for (const e of node.expressions) {
           const o = this.originOf(e, depth + 1);
@@ -184,7 +209,8 @@ export class RequestInput {
     }
     if (def.type === 'Variable') {
       const init = (def.node as TSESTree.VariableDeclarator).init;
-      return !!init && (this.isRequestObject(init) || this.originOf(init) === 'request');
+      // `const r = req` aliases the request object; `const body = await req.json()` is request *data*.
+      return !!init && this.isRequestObject(unwrapAwait(init));
     }
     return false;
   }
@@ -209,6 +235,9 @@ export class RequestInput {
       const id = def.name as TSESTree.Identifier;
       const key = destructuredParamKey(id);
       if (key !== undefined && INPUT_KEYS.has(key)) return 'request';
+      if (key === undefined && this.isRequestObject(id) && this.isHandlerRequestParam(def.node as Parameters<typeof paramIndex>[0], id)) {
+        return 'request';
+      }
       // NestJS: @Body() dto, @Query('id') id, @Param() params
       const param = id.parent?.type === AST_NODE_TYPES.TSParameterProperty ? id.parent : id;
       const decorators = (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
@@ -216,6 +245,15 @@ export class RequestInput {
         const expr = unwrap(d.expression);
         const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
         if (callee.type === AST_NODE_TYPES.Identifier && NEST_INPUT_DECORATORS.has(callee.name)) return 'request';
+      }
+      // A same-file function called with request input: `this.usersService.create(body)`.
+      const fn = def.node as Parameters<typeof paramIndex>[0];
+      const index = paramIndex(fn, id);
+      if (index >= 0 && this.callSites) {
+        for (const call of this.callSites(fn)) {
+          const arg = call.arguments[index];
+          if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && this.originOf(arg, depth + 1) === 'request') return 'request';
+        }
       }
       // Destructured from a request-ish object parameter: ({ body: { email } })
       if (key !== undefined) {
@@ -232,6 +270,9 @@ export class RequestInput {
     if (def.type !== 'Variable') return 'unknown';
     const declarator = def.node as TSESTree.VariableDeclarator;
     let origin: Origin = 'unknown';
+    // `for (const row of input.rows)`: the element comes from the iterated value.
+    const loop = declarator.parent?.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) return this.originOf(loop.right, depth + 1);
     if (declarator.init) {
       if (declarator.id.type === AST_NODE_TYPES.Identifier) {
         origin = this.originOf(declarator.init, depth + 1);
