@@ -616,7 +616,7 @@ export class FailureContexts {
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (callee.name === 'setTimeout' && node.arguments.length >= 2) {
         const cb = node.arguments[0] && unwrap(node.arguments[0]);
-        if (cb && (isFunction(cb) || cb.type === AST_NODE_TYPES.MemberExpression) && /abort/.test(String(cb.range && ''))) return 'timeout';
+        if (cb && abortsController(cb)) return 'timeout';
       }
       if (BENIGN_FUNCTIONS.has(callee.name)) return 'benign';
       if (/^(readBody|readValidatedBody|readFormData|readMultipartFormData|readRawBody)$/.test(callee.name) && this.input.originOf(node) === 'request') {
@@ -692,6 +692,20 @@ export class FailureContexts {
     this.fnWork.set(fn, result);
     return result === 'none' ? 'benign' : result;
   }
+}
+
+/** A timer callback that aborts a controller: `() => controller.abort()`, `controller.abort.bind(controller)`. */
+function abortsController(cb: Node): boolean {
+  let target: Node = cb;
+  if (isFunction(cb)) {
+    const body = cb.body.type === AST_NODE_TYPES.BlockStatement ? cb.body.body[0] : cb.body;
+    if (!body) return false;
+    target = body.type === AST_NODE_TYPES.ExpressionStatement ? body.expression : body;
+  }
+  target = unwrap(target);
+  if (target.type === AST_NODE_TYPES.CallExpression) target = unwrap(target.callee);
+  if (target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'bind') target = unwrap(target.object);
+  return target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'abort';
 }
 
 function literalOf(node: Node): TSESTree.Literal | undefined {
