@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
 
     function checkWait(logic: RetryLogic): void {
       const { wait } = logic;
-      const what = describeRetry(logic);
+      const what = logic.kind === 'library' && !wait.node ? `${describeRetry(logic)} (library default schedule)` : describeRetry(logic);
       let kind = wait.kind;
       if (kind === 'unknown' && saysBackoff(wait.helper)) kind = 'exponential';
       if (kind === 'none') {

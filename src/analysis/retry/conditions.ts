@@ -106,7 +106,7 @@ export function classifyStatusTest(test: Node, sourceCode: SourceCode): { kind: 
         const { value } = comparison;
         if ((op === '>=' && value >= 500) || (op === '>' && value >= 499)) restricts = true;
         else if ((op === '<' && value === 500) || (op === '<=' && value === 499)) restricts = true;
-        else if ((op === '===' || op === '==') && RETRYABLE_CODE(value)) restricts = true;
+        else if ((op === '===' || op === '==' || op === '!==' || op === '!=') && RETRYABLE_CODE(value)) restricts = true;
         else if ((op === '>=' && value <= 400) || (op === '>' && value < 400)) through ??= node;
         else if ((op === '!==' || op === '!=') && value < 300) through ??= node;
       }
@@ -241,6 +241,11 @@ function alwaysThrows(node: Node): boolean {
   return false;
 }
 
+/** A status list that is about throttling (429), or about 503 alone; a list of all 5xx is not. */
+export function singlesOutList(list: number[]): boolean {
+  return list.includes(429) || (list.includes(503) && list.every((code) => code === 503 || code === 408 || code === 429));
+}
+
 /** `status === 429`, `[429, 503].includes(status)`, `case 503:` in the retry's code. */
 export function findSinglesOut(region: Node, sourceCode: SourceCode): Node | undefined {
   return someNode(
@@ -248,11 +253,13 @@ export function findSinglesOut(region: Node, sourceCode: SourceCode): Node | und
     sourceCode.visitorKeys,
     (node) => {
       const comparison = statusComparison(node, sourceCode);
-      if (comparison && (comparison.op === '===' || comparison.op === '==') && (comparison.value === 429 || comparison.value === 503)) {
-        return true;
+      if (comparison && (comparison.value === 429 || comparison.value === 503)) {
+        if (comparison.op === '===' || comparison.op === '==') return true;
+        // `if (res.status !== 503) return res` retries 503 alone; inside `a && b` it is part of a range.
+        if ((comparison.op === '!==' || comparison.op === '!=') && node.parent?.type !== T.LogicalExpression) return true;
       }
       const list = statusListCheck(node, sourceCode);
-      if (list && (list.includes(429) || list.includes(503))) return true;
+      if (list && singlesOutList(list)) return true;
       if (node.type === T.SwitchCase && node.test && node.parent && isStatusLike((node.parent as TSESTree.SwitchStatement).discriminant)) {
         const value = staticNumber(sourceCode, node.test);
         return value === 429 || value === 503;

@@ -10,6 +10,6 @@ export function describeRetry(logic: RetryLogic): string {
     case 'timer':
       return logic.reconnect ? 'This reconnect timer' : 'This timer retry';
     case 'library':
-      return logic.wait.node ? `This ${logic.library} setup` : `This ${logic.library} setup (library defaults)`;
+      return `This ${logic.library} setup`;
   }
 }

@@ -493,6 +493,9 @@ export function waitGrowth(node: Node, env: GrowthEnv): Growth | undefined {
   if (qualified === 'Atomics.wait') return inner.arguments[3] ? evaluate(inner.arguments[3], env) : UNKNOWN;
   if (qualified === 'scheduler.wait') return inner.arguments[0] ? evaluate(inner.arguments[0], env) : UNKNOWN;
   if (!name) return undefined;
+  if (callee.type === T.Identifier && isTimersPromise(callee, env.sourceCode)) {
+    return inner.arguments[0] ? evaluate(inner.arguments[0], env) : UNKNOWN;
+  }
   // A local helper: look inside for its timer.
   if (callee.type === T.Identifier && env.depth < 4) {
     const fn = resolveFunction(env.sourceCode, callee);
@@ -516,6 +519,41 @@ export function waitGrowth(node: Node, env: GrowthEnv): Growth | undefined {
   if (RETRY_AFTER_TEXT.test(name)) return { ...CONSTANT, kind: 'retry-after' };
   if (WAIT_HELPER_NAME.test(name)) return { ...UNKNOWN, helper: name };
   return undefined;
+}
+
+const TIMER_MODULES = /^(node:)?timers\/promises$|^(delay|sleep-promise|timers-ext\/promise\/sleep|await-sleep|sleep-async)$/;
+
+/** `setTimeout` from `node:timers/promises` (any alias), or the default export of a sleep package. */
+function isTimersPromise(identifier: TSESTree.Identifier, sourceCode: SourceCode): boolean {
+  const variable = findVariableFor(sourceCode, identifier);
+  const def = variable?.defs[0];
+  if (!def) return false;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    if (!TIMER_MODULES.test(String(declaration.source.value))) return false;
+    const spec = def.node;
+    if (spec.type === T.ImportDefaultSpecifier) return !/timers/.test(String(declaration.source.value));
+    if (spec.type === T.ImportSpecifier) {
+      const imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+      return imported === 'setTimeout';
+    }
+    return false;
+  }
+  if (def.node.type === T.VariableDeclarator && def.node.init) {
+    const init = unwrap(def.node.init);
+    const source =
+      init.type === T.CallExpression && calleeName(init) === 'require' && init.arguments[0]?.type === T.Literal
+        ? String(init.arguments[0].value)
+        : undefined;
+    if (!source || !TIMER_MODULES.test(source)) return false;
+    if (def.node.id.type === T.Identifier) return !/timers/.test(source);
+    if (def.node.id.type === T.ObjectPattern) {
+      return def.node.id.properties.some(
+        (p) => p.type === T.Property && p.key.type === T.Identifier && p.key.name === 'setTimeout' && unwrap(p.value).type === T.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === identifier.name,
+      );
+    }
+  }
+  return false;
 }
 
 /** The wait inside a local helper (`function sleep(ms) { return new Promise(...) }`). */
@@ -550,6 +588,15 @@ export function findWaits(region: Node, env: GrowthEnv): Wait[] {
         return false;
       }
     } else if (node.type === T.CallExpression) {
+      // sleep(ms).then(() => retry())
+      const callee = unwrap(node.callee);
+      if (callee.type === T.MemberExpression && memberName(callee) === 'then') {
+        const growth = waitGrowth(callee.object, env);
+        if (growth) {
+          waits.push({ node, growth });
+          return false;
+        }
+      }
       const name = qualifiedCallee(node);
       if (name === 'Atomics.wait' || /sleepSync$/i.test(calleeName(node) ?? '')) {
         const ms = name === 'Atomics.wait' ? node.arguments[3] : node.arguments[0];

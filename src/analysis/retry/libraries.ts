@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { RetriesOn, RetryBound, RetryLibrary, RetryLogic, RetryWait } from './types';
-import { classifyStatusTest, findSinglesOut, RETRYABLE_HELPER } from './conditions';
+import { classifyStatusTest, findSinglesOut, RETRYABLE_HELPER, singlesOutList } from './conditions';
 import { createEnv, evaluate, alternatives, UNKNOWN, type Growth, type GrowthEnv } from './growth';
 import {
   RETRY_AFTER_TEXT,
@@ -202,6 +202,14 @@ function follow(node: Node, map: TraceMap, out: Found[], sourceCode: SourceCode,
   }
 }
 
+/** `set` holds `node`, or the import specifier `node` (an identifier) was bound by. */
+function isRef(set: Set<Node>, node: Node, sourceCode: SourceCode): boolean {
+  if (set.has(node)) return true;
+  if (node.type !== T.Identifier) return false;
+  const def = findVariableFor(sourceCode, node)?.defs[0];
+  return !!def && set.has(def.node as Node);
+}
+
 interface LibContext {
   sourceCode: SourceCode;
   exponentialDelay: Set<Node>;
@@ -318,7 +326,7 @@ function conditionFunction(fn: FunctionNode, ctx: LibContext, valueNode: Node): 
   }
   const body = fn.body;
   const restricted = someNode(body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.Identifier && (ctx.axiosConditions.has(n) || ctx.axiosNetwork.has(n))) return true;
+    if (n.type === T.Identifier && (isRef(ctx.axiosConditions, n, ctx.sourceCode) || isRef(ctx.axiosNetwork, n, ctx.sourceCode))) return true;
     if (n.type === T.MemberExpression && (ctx.axiosConditions.has(n) || ctx.axiosNetwork.has(n))) return true;
     if (n.type === T.CallExpression && RETRYABLE_HELPER.test(calleeName(n) ?? '')) return true;
     return false;
@@ -341,7 +349,7 @@ function singles(ctx: LibContext, ...nodes: (Node | undefined)[]): Node | undefi
   for (const node of nodes) {
     if (!node) continue;
     const list = staticNumberArray(ctx.sourceCode, node);
-    if (list && (list.includes(429) || list.includes(503))) return node;
+    if (list && singlesOutList(list)) return node;
     const fn = resolveFunctionValue(ctx.sourceCode, node);
     const found = findSinglesOut(fn ?? node, ctx.sourceCode);
     if (found) return found;
@@ -378,7 +386,7 @@ function axiosRetry(call: TSESTree.CallExpression, ctx: LibContext): RetryLogic 
   if (!delayNode) wait = { kind: 'none', jitter: false, capped: false, ms: 0 };
   else {
     const inner = unwrap(delayNode);
-    if (ctx.exponentialDelay.has(inner) || ctx.exponentialDelay.has(delayNode)) {
+    if (isRef(ctx.exponentialDelay, inner, ctx.sourceCode)) {
       wait = { kind: 'exponential', jitter: true, capped: false, node: delayNode };
       readsRetryAfter = true;
     } else if (inner.type === T.CallExpression && calleeName(inner) === 'linearDelay') {
@@ -393,8 +401,8 @@ function axiosRetry(call: TSESTree.CallExpression, ctx: LibContext): RetryLogic 
   let retriesOn: RetriesOn = { kind: 'server-errors' };
   if (conditionNode) {
     const inner = unwrap(conditionNode);
-    if (ctx.axiosConditions.has(inner)) retriesOn = { kind: 'server-errors' };
-    else if (ctx.axiosNetwork.has(inner)) retriesOn = { kind: 'network-only' };
+    if (isRef(ctx.axiosConditions, inner, ctx.sourceCode)) retriesOn = { kind: 'server-errors' };
+    else if (isRef(ctx.axiosNetwork, inner, ctx.sourceCode)) retriesOn = { kind: 'network-only' };
     else {
       const fn = resolveFunctionValue(ctx.sourceCode, conditionNode);
       retriesOn = fn ? conditionFunction(fn, ctx, conditionNode) : { kind: 'unknown' };
@@ -538,7 +546,7 @@ function promiseRetriesOn(fn: FunctionNode | undefined, opts: TSESTree.ObjectExp
   if (!fn) return { kind: 'unknown' };
   const keys = ctx.sourceCode.visitorKeys;
   // p-retry's AbortError, async-retry's bail(), promise-retry's conditional retry().
-  if (someNode(fn, keys, (n) => ctx.abortErrors.has(n) || (n.type === T.NewExpression && calleeName(n) === 'AbortError'), false)) {
+  if (someNode(fn, keys, (n) => isRef(ctx.abortErrors, n, ctx.sourceCode) || (n.type === T.NewExpression && calleeName(n) === 'AbortError'), false)) {
     return { kind: 'server-errors' };
   }
   const first = fn.params[0];

@@ -65,9 +65,8 @@ function selfTarget(call: TSESTree.CallExpression, sourceCode: SourceCode): Func
     const def = variable?.defs[0];
     if (!def) return undefined;
     let fn: Node | undefined;
-    if (def.node.type === T.FunctionDeclaration) fn = def.node;
-    else if (def.node.type === T.VariableDeclarator && def.node.init) fn = unwrap(def.node.init);
-    else if (def.type === 'FunctionName') fn = def.node as Node;
+    if (def.type === 'FunctionName') fn = def.node as Node;
+    else if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.init) fn = unwrap(def.node.init);
     if (!isFunction(fn)) return undefined;
     return call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1] ? fn : undefined;
   }
@@ -189,7 +188,7 @@ function boundFrom(fn: FunctionNode | undefined, guards: Node[], env: GrowthEnv,
     if (kind === 'count' || kind === 'deadline' || kind === 'signal') return { kind: kind as BoundKind, node: test };
     if (kind === 'unknown' && guards.includes(test)) unknown = true;
   }
-  if (fn && /\bsignal\b|throwIfAborted/.test(sourceCode.getText(fn))) return { kind: 'signal' };
+  if (fn && /throwIfAborted|\.aborted\b/.test(sourceCode.getText(fn))) return { kind: 'signal' };
   return { kind: unknown ? 'unknown' : 'none' };
 }
 
@@ -251,6 +250,7 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
   }
   const paramCounts = paramSteps(fn, call, env);
   const waits = [...findWaits(fn.body, env), ...(context.handler ? findWaits(context.handler.body, env) : [])];
+  if (waits.length === 0 && context.region) waits.push(...findWaits(context.region, env));
   const folded = foldWaits(waits, sourceCode);
   const wait: RetryLogic['wait'] =
     waits.length > 0

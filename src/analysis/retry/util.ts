@@ -174,8 +174,8 @@ export function resolveFunction(sourceCode: SourceCode, identifier: TSESTree.Ide
   const variable = findVariableFor(sourceCode, identifier);
   const def = variable?.defs[0];
   if (!def) return undefined;
-  if (def.node.type === T.FunctionDeclaration) return def.node;
-  if (def.node.type === T.VariableDeclarator && def.node.init) {
+  if (def.type === 'FunctionName' && def.node.type === T.FunctionDeclaration) return def.node;
+  if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.init) {
     const init = unwrap(def.node.init);
     if (isFunction(init)) return init;
   }
