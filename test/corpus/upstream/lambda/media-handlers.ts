@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { S3Client, GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import axios from 'axios';
 
@@ -36,11 +36,11 @@ export const getMedia = async (event: APIGatewayProxyEventV2): Promise<APIGatewa
   }
 };
 
-// positive no-500-for-upstream-failure (502): SES send only; the helper-built 500 result.
+// positive no-500-for-upstream-failure (502): the try only sends through SES (the URL is presigned locally before it); the helper-built 500 result.
 export const sendShareEmail = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
   const { to, key } = JSON.parse(event.body ?? '{}');
+  const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 3600 });
   try {
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 3600 });
     await ses.send(new SendEmailCommand({
       Destination: { ToAddresses: [to] },
       FromEmailAddress: 'media@example.com',
@@ -68,7 +68,7 @@ export const getMediaMeta = async (event: APIGatewayProxyEventV2): Promise<APIGa
 // positive no-502-for-internal-error (500): DynamoDB (own database) failure answered 502.
 export const deleteMediaMeta = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
   try {
-    await ddb.send(new GetItemCommand({ TableName: process.env.MEDIA_TABLE!, Key: { pk: { S: event.pathParameters!.key! } } }));
+    await ddb.send(new DeleteItemCommand({ TableName: process.env.MEDIA_TABLE!, Key: { pk: { S: event.pathParameters!.key! } } }));
     return { statusCode: 204 };
   } catch (err) {
     return { // expect: no-502-for-internal-error 500
