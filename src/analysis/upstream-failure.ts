@@ -1,18 +1,32 @@
 /**
  * Upstream questions about a status emission: did an upstream call fail here
- * (and was the failure singled out as a timeout)? could any upstream call have
- * failed here at all?
+ * (and was the failure singled out as a timeout)? Or is it certain that no
+ * upstream call can have failed here (so a 502/504 names the wrong culprit)?
+ *
+ * Precision first, in both directions: a call the engine cannot classify
+ * (`await paymentsService.charge()`, defined in another file) may be an
+ * upstream call, so it makes a try "mixed" for the 500 -> 502 question and
+ * "an upstream could have failed" for the 502 -> 500 question.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { unwrap, unwrapAwait, type Node } from './ast';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
+import type { CatchContext, FailableWork, WorkKind } from './failure-context';
 import type { HttpModel, StatusEmission } from './model';
 import { errorTests, type QueryOptions } from './queries';
 import type { UpstreamCall } from './upstream';
 
 export interface UpstreamFailure {
-  call: UpstreamCall;
+  /** The upstream call that failed, when it is visible in this file. */
+  call: UpstreamCall | undefined;
+  /** For messages: "the fetch to `${API_URL}/users` on line 12". */
+  label: string;
   /** The failure singled out here is a timeout (-> 504). */
   timeout: boolean;
+}
+
+export interface InternalFailure {
+  /** For messages: "the try block on line 8 makes no upstream call (only database work such as `db.query()`)". */
+  why: string;
 }
 
 /** The upstream call whose (parsed) response `node` holds: `data` in `const data = await res.json()`. */
@@ -44,50 +58,152 @@ export function upstreamSourceOf(model: HttpModel, node: Node, depth = 0): Upstr
 export function upstreamFailureAt(model: HttpModel, emission: StatusEmission, options: QueryOptions = {}): UpstreamFailure | undefined {
   const ctx = model.failureContext(emission.node);
   const tests = errorTests(ctx);
+  // 1. A branch on a failed upstream response, or on upstream data that failed validation.
   for (const cond of ctx.conditions) {
     for (const f of cond.facts) {
-      if (f.kind === 'upstream-response' && f.failed) return { call: f.call, timeout: false };
+      if (f.kind === 'upstream-response' && f.failed) return found(f.call, false);
       if (f.kind === 'validation' && f.failed && f.call.origin === 'upstream' && f.call.subject) {
         const call = upstreamSourceOf(model, f.call.subject);
-        if (call) return { call, timeout: false };
+        if (call) return found(call, false);
       }
     }
   }
+  // 2. A catch around upstream work.
   const c = ctx.catch;
   if (!c) return undefined;
   const { work } = c;
-  if (work.upstream.length === 0) return undefined;
-  const first = work.upstream[0]!;
-  if (tests.some((t) => t.positive && t.about === 'timeout')) return { call: first, timeout: true };
-  if (tests.some((t) => t.positive && t.about === 'upstream')) return { call: first, timeout: false };
+  const first = work.upstream[0];
+  const unknownWork = work.other.some((o) => o.kind === 'unknown');
+  const singledTimeout = tests.some((t) => t.positive && t.about === 'timeout');
+  const singledUpstream = tests.some((t) => t.positive && t.about === 'upstream');
+  if (singledTimeout || singledUpstream) {
+    // The catch names the failure: an upstream error (or a timeout) from a call
+    // in the try, even when the call sits in another file behind an unknown call.
+    if (singledTimeout && !first) return undefined; // an AbortError from non-HTTP work is not a gateway timeout
+    if (!first && !unknownWork) return undefined;
+    if (tests.some((t) => t.positive && t.about !== 'upstream' && t.about !== 'timeout')) return undefined;
+    return first ? found(first, singledTimeout) : { call: undefined, label: `the upstream request whose error is caught on line ${c.handler.loc.start.line}`, timeout: singledTimeout };
+  }
+  if (!first) return undefined;
   if (tests.some((t) => t.positive)) return undefined; // singles out a validation or HTTP error
-  if (tests.some((t) => !t.positive && (t.about === 'upstream' || t.about === 'timeout'))) return undefined;
+  // `if (isAxiosError(e)) ...; res.status(500)`: the 500 is for the errors that are not upstream errors.
+  // (A negative timeout test leaves the non-timeout upstream failures: still 502.)
+  if (tests.some((t) => !t.positive && t.about === 'upstream')) return undefined;
   if (work.validation.length > 0) return undefined;
   if (work.other.length > 0 && !options.reportMixedTry) return undefined;
-  return { call: first, timeout: false };
+  return found(first, false);
+}
+
+function found(call: UpstreamCall, timeout: boolean): UpstreamFailure {
+  return { call, label: call.label, timeout };
 }
 
 /**
- * Could an upstream call have failed where this emission runs? False only when
- * we are sure: the catch's try holds only database, file-system, validation or
- * local work, or the enclosing function makes no upstream call and calls
- * nothing unknown. Unknown calls (`await paymentService.charge()`) might be
- * upstream calls in another file, so they answer true.
+ * Is it certain that no upstream call can have failed where this emission
+ * runs? Answers with the reason, or undefined when an upstream call could have
+ * failed (or we cannot tell). Sure only when the catch's try holds only
+ * database, file-system, validation or local work, or (outside a catch) the
+ * whole enclosing handler does such work and calls nothing unknown.
  */
-export function upstreamCouldHaveFailed(model: HttpModel, emission: StatusEmission): boolean {
+export function internalFailureAt(model: HttpModel, emission: StatusEmission): InternalFailure | undefined {
   const ctx = model.failureContext(emission.node);
-  if (errorTests(ctx).some((t) => t.positive && (t.about === 'upstream' || t.about === 'timeout'))) return true;
+  if (errorTests(ctx).some((t) => t.positive && (t.about === 'upstream' || t.about === 'timeout'))) return undefined;
   for (const cond of ctx.conditions) {
     for (const f of cond.facts) {
-      if (f.kind === 'upstream-response') return true;
-      if (f.kind === 'validation' && f.call.origin === 'upstream') return true;
+      if (f.kind === 'upstream-response') return undefined;
+      if (f.kind === 'validation' && f.call.origin === 'upstream') return undefined;
     }
   }
   const c = ctx.catch;
   if (c) {
-    const { work } = c;
-    if (work.upstream.length > 0) return true;
-    return work.other.some((o) => o.kind === 'unknown') || (work.other.length === 0 && work.validation.length === 0);
+    if (!settledWork(c.work)) return undefined;
+    const where = c.kind === 'try-catch' ? `the try block on line ${c.tried.loc.start.line}` : `the promise chain on line ${c.tried.loc.start.line}`;
+    return { why: `${where} makes no upstream call (${describeWork(c.work)})` };
   }
-  return true;
+  // Outside a catch: the whole outermost function (the handler) must be free of upstream and unknown calls.
+  const top = outermostFunction(emission.fn);
+  if (!top || hasErrorParameter(top, emission.fn)) return undefined;
+  const work = model.workIn(top.body);
+  if (!settledWork(work)) return undefined;
+  return { why: `this handler makes no upstream call (${describeWork(work)})` };
 }
+
+/** Work that is known, non-empty, and holds no upstream or unknown call. */
+function settledWork(work: FailableWork): boolean {
+  if (work.upstream.length > 0) return false;
+  if (work.other.some((o) => o.kind === 'unknown' || o.kind === 'upstream')) return false;
+  return work.other.length > 0 || work.validation.length > 0;
+}
+
+const KIND_WORDS: Partial<Record<WorkKind, string>> = { database: 'database', fs: 'file-system', local: 'local', validation: 'validation' };
+
+function describeWork(work: FailableWork): string {
+  const kinds: string[] = [];
+  for (const o of work.other) {
+    const word = KIND_WORDS[o.kind];
+    if (word && !kinds.includes(word)) kinds.push(word);
+  }
+  if (work.validation.length > 0 && !kinds.includes('validation')) kinds.push('validation');
+  const example = work.other.find((o) => o.kind === 'database' || o.kind === 'fs') ?? work.other[0];
+  const sample = example ? ` such as \`${calleeText(example.node)}\` on line ${example.node.loc.start.line}` : '';
+  return `only ${kinds.join(' and ')} work${sample}`;
+}
+
+function calleeText(node: Node): string {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return 'throw';
+  const parts: string[] = [];
+  let n: Node = unwrap(node.callee);
+  for (let i = 0; i < 4; i++) {
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      parts.unshift(n.name);
+      break;
+    }
+    if (n.type === AST_NODE_TYPES.ThisExpression) {
+      parts.unshift('this');
+      break;
+    }
+    if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier) {
+      parts.unshift(n.property.name);
+      n = unwrapAwait(n.object);
+      if (n.type === AST_NODE_TYPES.CallExpression) n = unwrap(n.callee);
+      continue;
+    }
+    parts.unshift('…');
+    break;
+  }
+  return `${parts.join('.')}()`;
+}
+
+function outermostFunction(fn: FunctionNode | undefined): FunctionNode | undefined {
+  let top = fn;
+  for (let p: Node | undefined = fn?.parent; p; p = p.parent) if (isFunction(p)) top = p;
+  return top;
+}
+
+const ERROR_PARAM = /^(e|err|error|ex|exc|exception|reason|cause|failure|problem)$/i;
+
+/**
+ * Error handlers (`(err, req, res, next) => ...`, `catch(exception, host)` in a
+ * NestJS filter, `onError((err, c) => ...)`) answer for errors thrown
+ * elsewhere, where an upstream call may well have failed.
+ */
+function hasErrorParameter(top: FunctionNode, inner: FunctionNode | undefined): boolean {
+  for (let fn: Node | undefined = inner; fn; fn = fn.parent) {
+    if (!isFunction(fn)) continue;
+    if (fn.params.length >= 4) return true;
+    for (const p of fn.params) {
+      const id = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+      if (id.type === AST_NODE_TYPES.Identifier && (ERROR_PARAM.test(id.name) || /Error$|Exception$/.test(annotation(id) ?? ''))) return true;
+    }
+    if (fn === top) break;
+  }
+  return false;
+}
+
+function annotation(id: TSESTree.Identifier): string | undefined {
+  const type = id.typeAnnotation?.typeAnnotation;
+  if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier) return type.typeName.name;
+  return undefined;
+}
+
+export type { CatchContext };
