@@ -50,7 +50,7 @@ const server = http.createServer(async (req, res) => {
     return;
   }
 
-  // negative require-upstream-timeout: proxyReq.setTimeout() bounds the call; negative no-502-for-internal-error: 504 on that timeout is right for a proxy.
+  // negative require-upstream-timeout: proxyReq.setTimeout() bounds the call; negative no-502-for-internal-error: 504 on that timeout is right; positive no-500-for-upstream-failure (502): the proxy's transport error answered 500.
   if (req.url?.startsWith('/static/')) {
     const proxyReq = http.request({ host: TARGET.hostname, port: TARGET.port, path: req.url, method: 'GET' }, (proxyRes) => {
       res.writeHead(proxyRes.statusCode ?? 502, proxyRes.headers);

@@ -6,7 +6,7 @@ import { router, protectedProcedure, publicProcedure } from '../trpc';
 
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: '2024-06-20' });
 
-// Same-file helper without a timeout: called from the procedures below.
+// positive require-upstream-timeout: same-file helper without a timeout, called from the procedures below (request handling).
 async function geocode(address: string) {
   const res = await fetch(`https://maps.example.com/geocode/json?address=${encodeURIComponent(address)}&key=${process.env.MAPS_KEY}`); // expect: require-upstream-timeout
   if (!res.ok) throw new Error(`geocode ${res.status}`);
