@@ -582,6 +582,22 @@ export class OrdersController {
     `);
   });
 
+  // model.ts's text gate (GATE) is case-sensitive and has no word for `HttpCode`, so a
+  // controller whose only status form is `@HttpCode(N)` gets the empty model.
+  it.fails('a controller whose only status form is @HttpCode(N)', () => {
+    expect(
+      emissions(`
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+@Controller('items')
+export class ItemsController {
+  @Delete(':id')
+  @HttpCode(202)
+  remove() {}
+}
+`),
+    ).toEqual(['L5 nestjs @HttpCode() 202']);
+  });
+
   it('a namespace import of @nestjs/common', () => {
     expect(
       emissions(`
