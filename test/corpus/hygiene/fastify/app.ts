@@ -41,7 +41,7 @@ export function buildApp(): FastifyInstance {
       return db.message.inbox(request.user.id);
     });
 
-    // positive no-cacheable-error-response: 502 sent with public caching headers.
+    // positive no-cacheable-error-response: 500 sent with public caching headers.
     api.get('/feed', async (request, reply) => {
       const feed = await db.feed.latest().catch(() => null);
       if (!feed) return reply.code(500).headers({ 'cache-control': 'public, max-age=900' }).send({ error: 'Feed unavailable' }); // expect: no-cacheable-error-response

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { getLimiter } from '../lib/limiter';
+import { renderPost } from '../lib/render';
 
 type Env = { Bindings: { KV: KVNamespace; DB: D1Database; MAINTENANCE: string } };
 
@@ -58,12 +59,12 @@ api.post('/reactions', async (c) => {
   return c.json({ ok: true }, 201);
 });
 
-// positive no-cacheable-error-response: the edge-cached page answers its failure with an immutable, long-lived cache header.
+// positive no-cacheable-error-response: the edge-cached page answers a rendering failure with an immutable, long-lived cache header.
 web.get('/blog/:slug', async (c) => {
   const html = await c.env.KV.get(`post:${c.req.param('slug')}`);
   if (html === null) return c.notFound();
   try {
-    return c.html(html, 200, { 'Cache-Control': 'public, max-age=86400' });
+    return c.html(renderPost(JSON.parse(html)), 200, { 'Cache-Control': 'public, max-age=86400' });
   } catch {
     return c.html('<h1>Error</h1>', 500, { 'Cache-Control': 'public, max-age=86400, immutable' }); // expect: no-cacheable-error-response
   }
