@@ -30,8 +30,12 @@ export type {
 
 const cache = new WeakMap<TSESTree.Program, RetryModel>();
 
-/** Libraries and words whose absence means a file has no retry logic worth a walk. */
-const GATE = /\b(for|while|do)\b|retry|retries|setTimeout|reconnect|cockatiel|RetryAgent|RetryHandler/i;
+/**
+ * Words whose absence means a file has no retry logic worth a walk: loops,
+ * libraries, timers, and the catch clauses or status checks a recursive retry
+ * needs.
+ */
+const GATE = /\b(for|while|do|catch)\b|retry|retries|setTimeout|reconnect|cockatiel|RetryAgent|RetryHandler|\.ok\b|status|\berr/i;
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

@@ -135,6 +135,7 @@ export function isHttpCheck(test: Node, sourceCode: SourceCode): boolean {
 
 const DEADLINE = /Date\.now|performance\.now|process\.hrtime|deadline|elapsed|expir|timeLeft|timeRemaining|maxRetryTime|maxElapsed|until/i;
 const SIGNAL = /signal|abort|cancel|stopp?ed|\bstop\b|closed|closing|shutdown|shuttingDown|destroyed|disposed|isRunning|running|shouldReconnect|shouldRetry|manual|intentional|active|enabled|connected|alive/i;
+const KNOWN_PREDICATE = /^(includes|has|indexOf|test|startsWith|endsWith|some|every|isAxiosError|isHttpError|Number|String|Boolean|get)$/;
 const COUNTER = /attempt|retr|tries|\btry\b|count|max|limit|left|remaining|budget|^n$|^i$/i;
 
 /** What a condition that ends retrying is about. */
@@ -165,6 +166,14 @@ export function classifyGuard(test: Node, env: GrowthEnv): BoundKind | 'failure'
   );
   if (counts) return 'count';
   if (SIGNAL.test(text)) return 'signal';
+  // A call we cannot see into (`shouldGiveUp(err)`) may stop for any reason.
+  const opaque = someNode(
+    test,
+    sourceCode.visitorKeys,
+    (node) => node.type === T.CallExpression && !RETRYABLE_HELPER.test(calleeName(node) ?? '') && !KNOWN_PREDICATE.test(calleeName(node) ?? ''),
+    false,
+  );
+  if (opaque) return 'unknown';
   if (isHttpCheck(test, sourceCode) || /err|error|code|status|instanceof|response|retryable/i.test(text)) return 'failure';
   return 'unknown';
 }

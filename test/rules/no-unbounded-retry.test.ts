@@ -1,0 +1,244 @@
+import rule from '../../rules/no-unbounded-retry';
+import { ruleTester } from '../rule-tester';
+
+const sleep = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
+const what = (w: string, how: string) => ({ what: w, how });
+
+ruleTester.run('no-unbounded-retry', rule, {
+  valid: [
+    {
+      name: 'for loop with an attempt limit',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch { await sleep(100 * 2 ** attempt); }
+  }
+}`,
+    },
+    {
+      name: 'while (true) with a counted throw in the catch (TS)',
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function get(url: string): Promise<Response> {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (++attempt >= 5) throw err;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}`,
+    },
+    {
+      name: 'while (true) bounded by a deadline',
+      code: `${sleep}async function get(url, deadline) {
+  while (true) {
+    try { return await fetch(url); } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await sleep(1000 * Math.random());
+    }
+  }
+}`,
+    },
+    {
+      name: 'loop bounded by an abort signal',
+      code: `${sleep}async function get(url, signal) {
+  while (!signal.aborted) {
+    try { return await fetch(url, { signal }); } catch { await sleep(500 * Math.random()); }
+  }
+}`,
+    },
+    {
+      name: 'loop calling signal.throwIfAborted()',
+      code: `${sleep}async function get(url, signal) {
+  for (;;) {
+    signal.throwIfAborted();
+    try { return await fetch(url); } catch { await sleep(500); }
+  }
+}`,
+    },
+    {
+      name: 'recursion with a decreasing count',
+      code: `${sleep}async function get(url, retries = 3) {
+  try { return await fetch(url); } catch (err) {
+    if (retries === 0) throw err;
+    await sleep(1000);
+    return get(url, retries - 1);
+  }
+}`,
+    },
+    {
+      name: 'reconnect timer of a long-lived connection (not reported by default)',
+      code: `function connect(url) {
+  const ws = new WebSocket(url);
+  ws.onclose = () => setTimeout(() => connect(url), 1000);
+}`,
+    },
+    {
+      name: 'unknown exit condition is not reported',
+      code: `${sleep}async function get(url, shouldGiveUp) {
+  while (true) {
+    try { return await fetch(url); } catch (err) {
+      if (shouldGiveUp(err)) throw err;
+      await sleep(1000);
+    }
+  }
+}`,
+    },
+    {
+      name: 'worker loop (no success exit) is not a retry',
+      code: `async function work(queue) {
+  while (true) {
+    try { await queue.process(); } catch (err) { console.error(err); }
+  }
+}`,
+    },
+    {
+      name: 'p-retry with retries: Infinity and maxRetryTime',
+      code: `import pRetry from 'p-retry';
+export const run = (task) => pRetry(task, { retries: Infinity, maxRetryTime: 30000 });`,
+    },
+    {
+      name: 'axios-retry defaults are bounded',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay });`,
+    },
+    {
+      name: 'fetch-retry retryOn function that counts attempts',
+      code: `import fetchRetry from 'fetch-retry';
+export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => attempt < 3 && (error !== null || response.status >= 500) });`,
+    },
+    {
+      name: 'cockatiel with maxAttempts',
+      code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+export const p = retry(handleAll, { maxAttempts: 4, backoff: new ExponentialBackoff() });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'while (true) whose only exit is success',
+      code: `${sleep}async function get(url) {
+  while (true) {
+    try { return await fetch(url); } catch (err) { await sleep(1000); }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 3, column: 3 }],
+    },
+    {
+      name: 'for (;;) with an error-classifying throw only (TS)',
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function get(url: string): Promise<Response> {
+  for (;;) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    if (res.status < 500) throw new Error(String(res.status));
+    await sleep(1000);
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 3, column: 3 }],
+    },
+    {
+      name: 'success flag loop',
+      code: `${sleep}async function connectDb(connect) {
+  let connected = false;
+  while (!connected) {
+    try { await connect(); connected = true; } catch { await sleep(2000); }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 4 }],
+    },
+    {
+      name: 'do…while retrying 503 forever',
+      code: `${sleep}async function get(url) {
+  let res;
+  do {
+    res = await fetch(url);
+    await sleep(200);
+  } while (res.status === 503);
+  return res;
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 4 }],
+    },
+    {
+      name: 'recursion without a decreasing bound',
+      code: `${sleep}async function load(url) {
+  try { return await fetch(url); } catch (err) {
+    await sleep(1000);
+    return load(url);
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This recursive retry', 'no count or deadline stops the recursion'), line: 5, column: 12 }],
+    },
+    {
+      name: 'recursion passing the same count',
+      code: `${sleep}const load = async (url, retries) => {
+  try { return await fetch(url); } catch (err) {
+    await sleep(1000);
+    return load(url, retries);
+  }
+};`,
+      errors: [{ messageId: 'unbounded', data: what('This recursive retry', 'no count or deadline stops the recursion'), line: 5 }],
+    },
+    {
+      name: 'timer retry of a one-shot upload',
+      code: `function upload(batch) {
+  fetch('https://logs.example.com', { method: 'POST', body: batch })
+    .catch(() => setTimeout(() => upload(batch), 1000));
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This timer retry', 'nothing stops it from rescheduling itself'), line: 3, column: 18 }],
+    },
+    {
+      name: 'reconnect timer with reportReconnects',
+      code: `function connect(url) {
+  const ws = new WebSocket(url);
+  ws.onclose = () => setTimeout(() => connect(url), 1000);
+}`,
+      options: [{ reportReconnects: true }],
+      errors: [{ messageId: 'unbounded', data: what('This reconnect timer', 'nothing stops it from rescheduling itself'), line: 3, column: 22 }],
+    },
+    {
+      name: 'p-retry forever',
+      code: `import pRetry from 'p-retry';
+export const run = (task) => pRetry(task, { forever: true });`,
+      errors: [{ messageId: 'unbounded', data: what('This p-retry setup', 'it is configured without an attempt limit'), line: 2, column: 30 }],
+    },
+    {
+      name: 'async-retry with retries: Infinity (CommonJS)',
+      code: `const retry = require('async-retry');
+module.exports = (task) => retry(task, { retries: Infinity });`,
+      errors: [{ messageId: 'unbounded', data: what('This async-retry setup', 'it is configured without an attempt limit'), line: 2 }],
+    },
+    {
+      name: 'retry module operation forever',
+      code: `import retry from 'retry';
+const op = retry.operation({ forever: true });`,
+      errors: [{ messageId: 'unbounded', data: what('This retry setup', 'it is configured without an attempt limit'), line: 2 }],
+    },
+    {
+      name: 'got limit: Infinity',
+      code: `import got from 'got';
+export const c = got.extend({ retry: { limit: Infinity } });`,
+      errors: [{ messageId: 'unbounded', data: what('This got setup', 'it is configured without an attempt limit'), line: 2, column: 38 }],
+    },
+    {
+      name: 'axios-retry retries: Infinity',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
+      errors: [{ messageId: 'unbounded', data: what('This axios-retry setup', 'it is configured without an attempt limit'), line: 3 }],
+    },
+    {
+      name: 'fetch-retry retryOn function that ignores the attempt',
+      code: `import fetchRetry from 'fetch-retry';
+export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => error !== null || response.status >= 500 });`,
+      errors: [{ messageId: 'unbounded', data: what('This fetch-retry setup', 'it is configured without an attempt limit'), line: 2, column: 18 }],
+    },
+    {
+      name: 'cockatiel without maxAttempts',
+      code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+export const p = retry(handleAll, { backoff: new ExponentialBackoff() });`,
+      errors: [{ messageId: 'unbounded', data: what('This cockatiel setup', 'it is configured without an attempt limit'), line: 2 }],
+    },
+  ],
+});

@@ -1,0 +1,442 @@
+import rule from '../../rules/require-retry-backoff';
+import { ruleTester } from '../rule-tester';
+
+const sleep = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
+
+ruleTester.run('require-retry-backoff', rule, {
+  valid: [
+    // Loops with exponential growth in each recognised form.
+    {
+      name: 'loop: 2 ** attempt, capped, with jitter',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (res.status >= 500) throw new Error(String(res.status));
+      return res;
+    } catch (err) {
+      if (attempt === 4) throw err;
+      await sleep(Math.random() * Math.min(10000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+    },
+    {
+      name: 'loop: Math.pow',
+      code: `${sleep}async function get(url) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await sleep(250 * Math.pow(2, i));
+  }
+}`,
+    },
+    {
+      name: 'loop: bit shift',
+      code: `${sleep}async function get(url) {
+  for (let n = 0; n < 5; n++) {
+    try { return await fetch(url); } catch { await sleep((1 << n) * 100); }
+  }
+}`,
+    },
+    {
+      name: 'loop: delay doubled on each pass (TS, timers/promises alias)',
+      code: `import { setTimeout as pause } from 'node:timers/promises';
+export async function send(url: string): Promise<Response> {
+  let delay = 100;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await pause(delay);
+      delay = Math.min(delay * 2, 5000);
+    }
+  }
+  throw new Error('gave up');
+}`,
+    },
+    {
+      name: 'loop: local helper with the backoff formula',
+      code: `${sleep}function getDelay(attempt) { return Math.min(30000, 200 * 2 ** attempt); }
+async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch { await sleep(getDelay(attempt)); }
+  }
+}`,
+    },
+    {
+      name: 'loop: imported helper whose name says backoff',
+      code: `import { sleep, exponentialBackoff } from './util';
+async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch { await sleep(exponentialBackoff(attempt)); }
+  }
+}`,
+    },
+    {
+      name: 'loop: helper named in backoffHelpers',
+      code: `import { sleep, nextWait } from './util';
+async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch { await sleep(nextWait(attempt)); }
+  }
+}`,
+      options: [{ backoffHelpers: ['nextWait'] }],
+    },
+    {
+      name: 'loop: waits the Retry-After of a 429',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429) {
+      await sleep(Number(res.headers.get('retry-after')) * 1000);
+      continue;
+    }
+    return res;
+  }
+}`,
+    },
+    {
+      name: 'loop: linear growth with allowLinear',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try { return await fetch(url); } catch { await sleep(attempt * 1000); }
+  }
+}`,
+      options: [{ allowLinear: true }],
+    },
+    {
+      name: 'loop: unknown wait is never reported',
+      code: `async function get(url, policy) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch (err) { await policy.onFailure(err, attempt); }
+  }
+}`,
+    },
+    // Not retries.
+    {
+      name: 'mirror fallback over URLs',
+      code: `async function download(mirrors) {
+  for (const url of mirrors) {
+    try { return await fetch(url); } catch {}
+  }
+}`,
+    },
+    {
+      name: 'indexed item loop',
+      code: `async function firstUp(hosts) {
+  for (let i = 0; i < hosts.length; i++) {
+    try { return await fetch(hosts[i]); } catch {}
+  }
+}`,
+    },
+    {
+      name: 'polling a job state',
+      code: `${sleep}async function waitFor(id) {
+  for (let i = 0; i < 30; i++) {
+    const job = await getJob(id);
+    if (job.status === 'done') return job;
+    await sleep(2000);
+  }
+}`,
+    },
+    {
+      name: 'worker loop without success exit',
+      code: `async function work(queue) {
+  while (true) {
+    const msg = await queue.receive();
+    try { await handle(msg); } catch (err) { console.error(err); }
+  }
+}`,
+    },
+    {
+      name: 'recursive tree walk',
+      code: `async function crawl(url, depth) {
+  if (depth === 0) return;
+  const res = await fetch(url);
+  for (const link of await links(res)) await crawl(link, depth - 1);
+}`,
+    },
+    // Recursion and timers.
+    {
+      name: 'recursion doubling its delay',
+      code: `${sleep}async function get(url, retries = 3, delay = 100) {
+  try { return await fetch(url); } catch (err) {
+    if (retries === 0) throw err;
+    await sleep(delay);
+    return get(url, retries - 1, delay * 2);
+  }
+}`,
+    },
+    {
+      name: 'reconnect with capped exponential delay kept on the instance',
+      code: `class Feed {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = () => {
+      setTimeout(() => this.connect(), Math.min(30000, 1000 * 2 ** this.attempts++));
+    };
+  }
+}`,
+    },
+    {
+      name: 'heartbeat timer is not a retry',
+      code: `function beat(socket) { socket.send('ping'); setTimeout(() => beat(socket), 30000); }`,
+    },
+    // Libraries.
+    {
+      name: 'axios-retry with exponentialDelay',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    },
+    {
+      name: 'p-retry defaults are exponential',
+      code: `import pRetry from 'p-retry';
+export const run = (task) => pRetry(task, { retries: 5 });`,
+    },
+    {
+      name: 'async-retry defaults are exponential and randomised (CommonJS)',
+      code: `const retry = require('async-retry');
+module.exports = (task) => retry(task, { retries: 4 });`,
+    },
+    {
+      name: 'got retry with a limit',
+      code: `import got from 'got';
+export const client = got.extend({ retry: { limit: 3 } });`,
+    },
+    {
+      name: 'ky retry with a number',
+      code: `import ky from 'ky';
+export const client = ky.create({ retry: 2 });`,
+    },
+    {
+      name: 'undici RetryAgent defaults',
+      code: `import { RetryAgent, Agent } from 'undici';
+export const d = new RetryAgent(new Agent(), { maxRetries: 3 });`,
+    },
+    {
+      name: 'cockatiel ExponentialBackoff',
+      code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    },
+    {
+      name: 'fetch-retry with exponential retryDelay',
+      code: `import fetchRetry from 'fetch-retry';
+export const f = fetchRetry(fetch, { retryDelay: (attempt) => 2 ** attempt * 100 });`,
+    },
+    {
+      name: 'a function named retry from another package is not a library',
+      code: `import { retry } from './my-retry';
+export const run = (task) => retry(task, { retries: 3, factor: 1 });`,
+    },
+    {
+      name: 'singles out 429 but honorRetryAfter is off',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429) { await sleep(2 ** attempt * 100); continue; }
+    return res;
+  }
+}`,
+      options: [{ honorRetryAfter: false }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'loop: no wait',
+      code: `async function get(url) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch(url); } catch (err) { console.warn(err); }
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 2, column: 3 }],
+    },
+    {
+      name: 'loop: constant wait through a const (TS)',
+      code: `const RETRY_MS = 1000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export async function get(url: string): Promise<Response> {
+  let attempt = 0;
+  while (attempt < 3) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(RETRY_MS);
+    }
+  }
+  throw new Error('failed');
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '1000 ms' }, line: 5, column: 3 }],
+    },
+    {
+      name: 'loop: new Promise(setTimeout) with a literal',
+      code: `async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '500 ms' }, line: 2 }],
+    },
+    {
+      name: 'loop: linear wait',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try { return await fetch(url); } catch { await sleep(attempt * 1000); }
+  }
+}`,
+      errors: [{ messageId: 'linearWait', data: { what: 'This retry loop' }, line: 3 }],
+    },
+    {
+      name: 'loop: do…while on 503',
+      code: `${sleep}async function get(url) {
+  let res;
+  do {
+    res = await fetch(url);
+    if (res.status === 503) await sleep(500);
+  } while (res.status === 503);
+  return res;
+}`,
+      options: [{ honorRetryAfter: false }],
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '500 ms' }, line: 4 }],
+    },
+    {
+      name: 'loop: exponential without jitter when requireJitter',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch { await sleep(100 * 2 ** attempt); }
+  }
+}`,
+      options: [{ requireJitter: true }],
+      errors: [{ messageId: 'missingJitter', data: { what: 'This retry loop' }, line: 3 }],
+    },
+    {
+      name: 'loop: singles out 429 and ignores Retry-After',
+      code: `${sleep}async function get(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429) { await sleep(Math.random() * 100 * 2 ** attempt); continue; }
+    return res;
+  }
+}`,
+      errors: [{ messageId: 'ignoresRetryAfter', data: { status: '429' }, line: 5, column: 9 }],
+    },
+    {
+      name: 'recursion: constant wait',
+      code: `${sleep}async function load(url, tries = 3) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    if (tries === 0) throw err;
+    await sleep(2000);
+    return load(url, tries - 1);
+  }
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This recursive retry', delay: '2000 ms' }, line: 8, column: 12 }],
+    },
+    {
+      name: 'recursion: method retrying itself at once (TS)',
+      code: `export class Client {
+  async send(body: string, left = 2): Promise<Response> {
+    const res = await fetch('https://x.example.com', { method: 'POST', body });
+    if (res.status >= 500 && left > 0) return this.send(body, left - 1);
+    return res;
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This recursive retry' }, line: 4, column: 47 }],
+    },
+    {
+      name: 'timer: reconnect with a constant delay',
+      code: `function connect(url) {
+  const ws = new WebSocket(url);
+  ws.addEventListener('close', () => {
+    setTimeout(() => connect(url), 5000);
+  });
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This reconnect timer', delay: '5000 ms' }, line: 4, column: 5 }],
+    },
+    {
+      name: 'timer: setTimeout(reconnect, ms) from a Redis error handler (CommonJS)',
+      code: `const RECONNECT_MS = 2000;
+function reconnect() {
+  const client = createClient();
+  client.on('error', () => setTimeout(reconnect, RECONNECT_MS));
+}
+module.exports = reconnect;`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This reconnect timer', delay: '2000 ms' }, line: 4, column: 28 }],
+    },
+    {
+      name: 'axios-retry defaults: no delay',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3 });`,
+      errors: [{ messageId: 'noWait', data: { what: 'This axios-retry setup (library default schedule)' }, line: 3, column: 1 }],
+    },
+    {
+      name: 'axios-retry via require with a linear retryDelay',
+      code: `const axios = require('axios');
+const axiosRetry = require('axios-retry');
+axiosRetry(axios, { retryDelay: (count) => count * 500 });`,
+      errors: [{ messageId: 'linearWait', data: { what: 'This axios-retry setup' }, line: 3 }],
+    },
+    {
+      name: 'fetch-retry defaults: constant 1000 ms',
+      code: `import fetchRetry from 'fetch-retry';
+export const f = fetchRetry(fetch);`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This fetch-retry setup (library default schedule)', delay: '1000 ms' }, line: 2, column: 18 }],
+    },
+    {
+      name: 'fetch-retry: options through a local const',
+      code: `import fetchRetry from 'fetch-retry';
+const opts = { retries: 5, retryDelay: 800 };
+export const f = fetchRetry(fetch, opts);`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This fetch-retry setup', delay: '800 ms' }, line: 3 }],
+    },
+    {
+      name: 'p-retry with factor 1',
+      code: `import pRetry from 'p-retry';
+export const run = (task) => pRetry(task, { retries: 3, factor: 1, minTimeout: 250 });`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This p-retry setup', delay: '250 ms' }, line: 2, column: 30 }],
+    },
+    {
+      name: 'p-retry defaults have no jitter (requireJitter)',
+      code: `import pRetry from 'p-retry';
+export const run = (task) => pRetry(task, { retries: 3 });`,
+      options: [{ requireJitter: true }],
+      errors: [{ messageId: 'missingJitter', data: { what: 'This p-retry setup (library default schedule)' }, line: 2 }],
+    },
+    {
+      name: 'retry module operation with factor 1',
+      code: `const retry = require('retry');
+const op = retry.operation({ retries: 3, factor: 1, minTimeout: 1000 });`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry setup', delay: '1000 ms' }, line: 2, column: 12 }],
+    },
+    {
+      name: 'ky with a constant delay',
+      code: `import ky from 'ky';
+export const c = ky.create({ retry: { limit: 2, delay: () => 1000 } });`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This ky setup', delay: '1000 ms' }, line: 2, column: 37 }],
+    },
+    {
+      name: 'got with a linear calculateDelay',
+      code: `import got from 'got';
+export const c = got.extend({ retry: { limit: 3, calculateDelay: ({ attemptCount }) => attemptCount * 1000 } });`,
+      errors: [{ messageId: 'linearWait', data: { what: 'This got setup' }, line: 2 }],
+    },
+    {
+      name: 'cockatiel without backoff',
+      code: `import { retry, handleAll } from 'cockatiel';
+export const p = retry(handleAll, { maxAttempts: 3 });`,
+      errors: [{ messageId: 'noWait', data: { what: 'This cockatiel setup (library default schedule)' }, line: 2, column: 18 }],
+    },
+    {
+      name: 'undici RetryAgent with timeoutFactor 1',
+      code: `import { RetryAgent, Agent } from 'undici';
+export const d = new RetryAgent(new Agent(), { timeoutFactor: 1, minTimeout: 2000 });`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This undici setup', delay: '2000 ms' }, line: 2 }],
+    },
+  ],
+});
