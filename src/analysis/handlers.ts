@@ -95,6 +95,12 @@ export class ParamRoles {
 
   constructor(private readonly imports: ReadonlySet<string>) {}
 
+  /** `hono`, `hono/*` or `@hono/*` (zod-validator, node-server, ...) is imported. */
+  private importsHono(): boolean {
+    for (const s of this.imports) if (s === 'hono' || s.startsWith('hono/') || s.startsWith('@hono/')) return true;
+    return false;
+  }
+
   /** The role of a parameter variable (or `'none'`). */
   roleOf(variable: Variable): ParamRole {
     const cached = this.roles.get(variable);
@@ -172,11 +178,12 @@ export class ParamRoles {
     const hasStatus = [...RESPONSE_STATUS].some((m) => u.methods.has(m)) || u.assigned.has('statusCode');
     const hasBody = [...RESPONSE_BODY].some((m) => u.methods.has(m)) || u.assigned.has('statusCode');
     const index = paramIndex(fn, id);
-    // Hono: `c.json(body, 500)`, `c.req.param()`
+    // Hono: `c.json(body, 500)`, `c.req.param()`; the context comes second in
+    // `app.onError((err, c) => ...)` and validator hooks `(result, c) => ...`.
     if (
-      (u.read.has('req') || u.read.has('env') || this.imports.has('hono')) &&
+      (u.read.has('req') || u.read.has('env') || this.importsHono()) &&
       ([...HONO_RESPONSE].some((m) => u.twoArgMethods.has(m)) || u.methods.has('status') || u.methods.has('json')) &&
-      index === 0
+      (index === 0 || (index === 1 && this.importsHono()))
     ) {
       return 'hono-context';
     }

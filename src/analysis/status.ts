@@ -75,6 +75,13 @@ export function resolveStatus(expr: Node, resolver: Resolver, depth = 0): Status
       const variable = resolver.variableOf(node);
       const def = variable?.defs[0];
       if (!variable || !def) return unknown;
+      // A constant bound from a module: `import { BAD_GATEWAY } from 'http-status-codes'`,
+      // `const { HTTP_STATUS_BAD_GATEWAY } = http2.constants`.
+      const ref = resolver.resolve(node);
+      if (ref && ref.source !== 'global') {
+        const code = constantFromModule(ref.source, ref.path);
+        if (isStatusCode(code)) return { code, node: expr };
+      }
       if (def.type === 'Variable') {
         const declarator = def.node as TSESTree.VariableDeclarator;
         const decl = declarator.parent as TSESTree.VariableDeclaration;

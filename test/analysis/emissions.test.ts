@@ -391,6 +391,43 @@ app.get('/a', async (c) => {
     `);
   });
 
+  it('the context in second position: app.onError((err, c) => ...) and a zValidator hook', () => {
+    expect(
+      emissions(`
+import { Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+const app = new Hono();
+app.onError((err, c) => c.json({ error: err.message }, 500));
+app.post(
+  '/a',
+  zValidator('json', schema, (result, c) => {
+    if (!result.success) return c.json({ error: result.error }, 400);
+  }),
+  (c) => c.json({ ok: true }, 201),
+);
+`),
+    ).toMatchInlineSnapshot(`
+      [
+        "L5 hono c.json() 500",
+        "L9 hono c.json() 400",
+        "L11 hono c.json() 201",
+      ]
+    `);
+  });
+
+  it('an exported handler typed with Context from hono', () => {
+    expect(
+      emissions(`
+import type { Context } from 'hono';
+export const show = async (c: Context) => c.json({ error: 'upstream' }, 502);
+`),
+    ).toMatchInlineSnapshot(`
+      [
+        "L3 hono c.json() 502",
+      ]
+    `);
+  });
+
   it('c.json(b) without a status sets none', () => {
     expect(
       emissions(`

@@ -120,6 +120,19 @@ describe('constant modules', () => {
     ).toEqual([502, 504]);
   });
 
+  it('constants bound by name: named imports and destructuring from the module', () => {
+    expect(
+      statusOf(
+        `import { BAD_GATEWAY } from 'http-status-codes';
+import http2 from 'node:http2';
+import { HttpStatus } from '@nestjs/common';
+const { HTTP_STATUS_GATEWAY_TIMEOUT } = http2.constants;
+const { SERVICE_UNAVAILABLE } = HttpStatus;`,
+        ['BAD_GATEWAY', 'HTTP_STATUS_GATEWAY_TIMEOUT', 'SERVICE_UNAVAILABLE'],
+      ),
+    ).toEqual([502, 504, 503]);
+  });
+
   it('a look-alike HttpStatus that is not imported from a known module stays unknown', () => {
     expect(statusOf(`import { HttpStatus } from './my-status';`, ['HttpStatus.BAD_GATEWAY'])).toEqual([undefined]);
   });
