@@ -119,6 +119,23 @@ http.createServer((req, res) => {
     `);
   });
 
+  it('node:http with res.statusCode = N (CommonJS)', () => {
+    expect(
+      emissions(`
+const http = require('http');
+http.createServer(function (req, res) {
+  res.statusCode = 404;
+  res.setHeader('content-type', 'text/plain');
+  res.end('not found');
+});
+`, { filename: 'server.js' }),
+    ).toMatchInlineSnapshot(`
+      [
+        "L4 node-http res.statusCode = 404",
+      ]
+    `);
+  });
+
   it('a same-file status helper makes each call with a known status an emission', () => {
     expect(
       emissions(`
@@ -746,6 +763,16 @@ export function legacy(event, context, callback) {
         "L7 lambda { statusCode } 500",
       ]
     `);
+  });
+
+  it('objects returned by test doubles are not emissions', () => {
+    expect(
+      emissions(`
+import { vi } from 'vitest';
+const invoke = vi.fn(async () => ({ statusCode: 502, body: '' }));
+const other = jest.fn().mockImplementation(() => ({ statusCode: 500, body: 'x' }));
+`, { filename: 'handler.test.ts' }),
+    ).toEqual([]);
   });
 
   it('a returned const response object', () => {

@@ -15,7 +15,9 @@ const STATUS_METHODS = new Set(['status', 'sendStatus', 'code', 'writeHead']);
 function frameworkOf(env: AdapterEnv, method: string): Framework {
   if (method === 'code' || env.imports.has('fastify') || env.imports.has('@fastify/sensible')) return 'fastify';
   if ([...env.imports].some((s) => s === 'next' || s.startsWith('next/'))) return 'nextjs';
-  if (method === 'writeHead' && (env.imports.has('http') || env.imports.has('https'))) return 'node-http';
+  const nodeHttp = env.imports.has('http') || env.imports.has('https') || env.imports.has('http2');
+  if (method === 'writeHead' && nodeHttp) return 'node-http';
+  if (method === 'statusCode' && nodeHttp && !env.imports.has('express') && !env.imports.has('connect')) return 'node-http';
   return 'express';
 }
 

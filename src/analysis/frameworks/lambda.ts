@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { objectProperty, unwrap } from '../ast';
 import type { Adapter } from './types';
+import { isMockContext } from './web';
 
 export const lambdaAdapter: Adapter = {
   onObject(node, env) {
@@ -18,6 +19,8 @@ export const lambdaAdapter: Adapter = {
       unwrap(parent.arguments[0]!).type === AST_NODE_TYPES.Literal &&
       unwrap(parent.callee).type === AST_NODE_TYPES.Identifier;
     if (!passedToCallback && !env.isReturnedOrThrown(node)) return;
+    // `vi.fn(async () => ({ statusCode: 502, body }))` is a test double, not this server's response.
+    if (isMockContext(node)) return;
     env.add({ node, framework: 'lambda', form: '{ statusCode }', status: env.status(prop.value) });
   },
 };

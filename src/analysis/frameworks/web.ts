@@ -56,7 +56,8 @@ function webFramework(env: AdapterEnv): Framework {
   return 'web';
 }
 
-function isMockContext(node: Node): boolean {
+/** Inside a test double (`vi.fn(() => ...)`, `mockResolvedValue(...)`, `sinon.stub().returns(...)`)? */
+export function isMockContext(node: Node): boolean {
   for (let p: Node | undefined = node.parent; p; p = p.parent) {
     if (p.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = unwrap(p.callee);
