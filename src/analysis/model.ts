@@ -18,6 +18,9 @@ import { readSettings } from './settings';
 import { resolveStatus, type StatusValue } from './status';
 import { UpstreamDetector, compileUpstreamPatterns, type UpstreamCall } from './upstream';
 import { ValidationIndex, type ValidationCall } from './validation';
+import { HeaderIndex, type ResponseHeaders } from './headers';
+import { ErrorHandlers } from './error-handlers';
+import { ErrorValues } from './error-values';
 
 export interface StatusEmission {
   /** The node to report (it starts on the line where the status is set). */
@@ -57,6 +60,12 @@ export interface HttpModel {
   /** All functions in the file, in source order. */
   readonly functions: readonly FunctionNode[];
   readonly resolver: Resolver;
+  /** Headers on the response of an emission (headers.ts); undefined when the form has no response of its own. */
+  responseHeaders(emission: StatusEmission): ResponseHeaders | undefined;
+  /** The file's error handlers and whether they consult the error (error-handlers.ts). */
+  readonly errorHandlers: ErrorHandlers;
+  /** Response bodies and the caught-error details they carry (error-values.ts). */
+  readonly errorValues: ErrorValues;
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -100,7 +109,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
   const { upstreamCalls: patterns } = readSettings(settings as Record<string, unknown>);
   const upstream = new UpstreamDetector(resolver, sourceCode, compileUpstreamPatterns(patterns));
 
-  if (!GATE.test(sourceCode.text)) return emptyModel(resolver);
+  if (!GATE.test(sourceCode.text)) return emptyModel(resolver, sourceCode);
 
   // One walk: gather the node kinds the analyses listen to.
   const calls: TSESTree.CallExpression[] = [];
@@ -248,6 +257,28 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
     upstreamResponseOf: (node) => getContexts().upstreamOf(node),
     resolve: ref,
     roleOf,
+    ...hygieneFacts(sourceCode, resolver, { roleOf, resolve: ref, calls, functions, emissions }),
+  };
+}
+
+/** Lazily built response-hygiene facts: headers, error handlers, error values (built once per file, on first use). */
+function hygieneFacts(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  resolver: Resolver,
+  env: Pick<HttpModel, 'roleOf' | 'resolve' | 'calls' | 'functions' | 'emissions'>,
+): Pick<HttpModel, 'responseHeaders' | 'errorHandlers' | 'errorValues'> {
+  let headers: HeaderIndex | undefined;
+  let handlers: ErrorHandlers | undefined;
+  let values: ErrorValues | undefined;
+  const getHandlers = () => (handlers ??= new ErrorHandlers({ resolver, ...env }));
+  return {
+    responseHeaders: (emission) => (headers ??= new HeaderIndex({ resolver, ...env })).of(emission),
+    get errorHandlers() {
+      return getHandlers();
+    },
+    get errorValues() {
+      return (values ??= new ErrorValues(resolver, sourceCode, () => new Set(getHandlers().all.flatMap((h) => h.errors))));
+    },
   };
 }
 
@@ -255,7 +286,7 @@ function byStart2(a: StatusEmission, b: StatusEmission): number {
   return a.node.range[0] - b.node.range[0];
 }
 
-function emptyModel(resolver: Resolver): HttpModel {
+function emptyModel(resolver: Resolver, sourceCode: Readonly<TSESLint.SourceCode>): HttpModel {
   const none: never[] = [];
   return {
     emissions: none,
@@ -275,6 +306,7 @@ function emptyModel(resolver: Resolver): HttpModel {
     upstreamResponseOf: () => undefined,
     resolve: () => undefined,
     roleOf: () => 'none',
+    ...hygieneFacts(sourceCode, resolver, { roleOf: () => 'none', resolve: () => undefined, calls: none, functions: none, emissions: none }),
   };
 }
 
