@@ -86,13 +86,17 @@ export function codes(code: string, options?: ProbeOptions): (number | undefined
   return probe(code, options).model.emissions.map((e) => e.code);
 }
 
-/** `L4 axios url=https://x options=1 instance via=fetch`. */
-export function upstreamCalls(code: string, options?: ProbeOptions): string[] {
+/**
+ * `L4 axios url='https://x' options instance=L2 via=fetch@L9`. With `brief`, only
+ * which calls are upstream and through what (`L4 axios instance=L2`), leaving out
+ * the url and options arguments.
+ */
+export function upstreamCalls(code: string, options?: ProbeOptions & { brief?: boolean }): string[] {
   const { model, sourceCode } = probe(code, options);
   return model.upstreamCalls.map((u) => {
     const parts = [line(u.node), u.client];
-    if (u.url) parts.push(`url=${text(sourceCode, u.url)}`);
-    if (u.options) parts.push('options');
+    if (u.url && !options?.brief) parts.push(`url=${text(sourceCode, u.url)}`);
+    if (u.options && !options?.brief) parts.push('options');
     if (u.instance) parts.push(`instance=L${u.instance.loc.start.line}`);
     if (u.via) parts.push(`via=${u.via.client}@${line(u.via.node)}`);
     return parts.join(' ');

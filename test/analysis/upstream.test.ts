@@ -171,11 +171,11 @@ export function f(cb) {
   http.request({ host: 'b' }, cb).end();
   http.createServer(cb);
 }
-`),
+`, { brief: true }),
     ).toMatchInlineSnapshot(`
       [
-        "L5 https.request url='https://a' options",
-        "L6 http.request options",
+        "L5 https.request",
+        "L6 http.request",
       ]
     `);
   });
@@ -196,15 +196,15 @@ export async function f() {
   await gql('https://e', 'query { x }');
   await client.request('query { y }');
 }
-`),
+`, { brief: true }),
     ).toMatchInlineSnapshot(`
       [
-        "L8 superagent url='https://a'",
+        "L8 superagent",
         "L9 needle",
         "L10 needle",
-        "L11 wretch url='https://d'",
-        "L12 graphql-request url='https://e' options",
-        "L13 graphql-request url='query { y }' instance=L6",
+        "L11 wretch",
+        "L12 graphql-request",
+        "L13 graphql-request instance=L6",
       ]
     `);
   });
@@ -256,14 +256,14 @@ export async function f() {
   await sms.messages.create({ to: 'x' });
   await resend.emails.send({ to: 'x' });
 }
-`),
+`, { brief: true }),
     ).toMatchInlineSnapshot(`
       [
-        "L13 stripe options instance=L7",
-        "L14 openai options instance=L8",
-        "L15 anthropic options instance=L9",
-        "L16 twilio options instance=L10",
-        "L17 resend options instance=L11",
+        "L13 stripe instance=L7",
+        "L14 openai instance=L8",
+        "L15 anthropic instance=L9",
+        "L16 twilio instance=L10",
+        "L17 resend instance=L11",
       ]
     `);
   });
@@ -293,15 +293,15 @@ export async function f() {
   await translator.translate('hello', 'es');
   sgMail.setApiKey(key);
 }
-`),
+`, { brief: true }),
     ).toMatchInlineSnapshot(`
       [
         "L15 aws-sdk instance=L9",
-        "L16 octokit options instance=L10",
-        "L17 slack options instance=L11",
-        "L18 sendgrid options",
+        "L16 octokit instance=L10",
+        "L17 slack instance=L11",
+        "L18 sendgrid",
         "L19 @vercel/blob",
-        "L20 algolia options instance=L12",
+        "L20 algolia instance=L12",
         "L21 google-cloud instance=L13",
       ]
     `);
@@ -382,13 +382,13 @@ async function summary(city) { return forecast(city); }
 export async function handler(req, res) {
   res.json(await summary(req.query.city));
 }
-`),
+`, { brief: true }),
     ).toMatchInlineSnapshot(`
       [
-        "L3 fetch url=\`https://weather/\${city}\`",
-        "L6 fetch url=city via=fetch@L3",
-        "L7 fetch url=city via=fetch@L6",
-        "L9 fetch url=req.query.city via=fetch@L7",
+        "L3 fetch",
+        "L6 fetch via=fetch@L3",
+        "L7 fetch via=fetch@L6",
+        "L9 fetch via=fetch@L7",
       ]
     `);
   });
@@ -404,18 +404,48 @@ export class Api {
 async function retry(n) {
   try { return await fetch('https://x'); } catch { return retry(n - 1); }
 }
-`),
+`, { brief: true }),
     ).toMatchInlineSnapshot(`
       [
-        "L4 axios url='/x/' + id",
-        "L8 fetch url='https://x'",
-        "L5 axios url=id via=axios@L4",
+        "L4 axios",
+        "L8 fetch",
+        "L5 axios via=axios@L4",
       ]
     `);
   });
 });
 
 describe('known gaps (upstream.ts, not fixed here)', () => {
+  // record() takes the first argument as the URL whenever the client is URL-first, also for
+  // calls that only reach the client through a same-file helper (`getWeather(city)`) and for
+  // a GraphQLClient instance, whose first argument is the query document.
+  it.fails('helper calls and GraphQLClient.request() have no url', () => {
+    expect(
+      upstreamCalls(`
+import { GraphQLClient } from 'graphql-request';
+const client = new GraphQLClient('https://api/graphql');
+async function getWeather(city) { return fetch('https://weather/' + city); }
+export async function h(req, res) {
+  await client.request('query { y }');
+  res.json(await getWeather(req.query.city));
+}
+`),
+    ).toEqual(["L4 fetch url='https://weather/' + city", 'L6 graphql-request instance=L3', 'L7 fetch via=fetch@L4']);
+  });
+
+  // `https.get(url, callback)`: with no options object, the second argument (the response
+  // callback) is recorded as the request options.
+  it.fails('https.get(url, callback) has no options', () => {
+    expect(
+      upstreamCalls(`
+import https from 'node:https';
+export function ping(req, res) {
+  https.get('https://a', (r) => res.sendStatus(r.statusCode));
+}
+`),
+    ).toEqual(["L4 https.request url='https://a'"]);
+  });
+
   // axios.post/put/patch(url, data, config): the second argument is the request body,
   // yet it is recorded as `options` when there is no third argument, so a body with a
   // `timeout` key would count as a timeout option.
