@@ -18,7 +18,6 @@ export default createRule<Options, MessageIds>({
         '{{what}} retries every failed response, 4xx included; retry only network errors, 408, 429 and 5xx (e.g. `status >= 500 || status === 429`) because a 4xx fails the same way on every attempt and retrying it only adds load and delay.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {

@@ -1,9 +1,12 @@
-import rule from '../../rules/no-retry-on-client-error';
+import rule, { type MessageIds, type Options } from '../../rules/no-retry-on-client-error';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const sleep = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 
-ruleTester.run('no-retry-on-client-error', rule, {
+ruleTester.run('no-retry-on-client-error', tested, {
   valid: [
     {
       name: 'loop retrying only 5xx',

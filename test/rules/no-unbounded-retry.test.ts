@@ -1,10 +1,13 @@
-import rule from '../../rules/no-unbounded-retry';
+import rule, { type MessageIds, type Options } from '../../rules/no-unbounded-retry';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const sleep = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 const what = (w: string, how: string) => ({ what: w, how });
 
-ruleTester.run('no-unbounded-retry', rule, {
+ruleTester.run('no-unbounded-retry', tested, {
   valid: [
     {
       name: 'for loop with an attempt limit',

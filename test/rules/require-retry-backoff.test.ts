@@ -1,9 +1,12 @@
-import rule from '../../rules/require-retry-backoff';
+import rule, { type MessageIds, type Options } from '../../rules/require-retry-backoff';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const sleep = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 
-ruleTester.run('require-retry-backoff', rule, {
+ruleTester.run('require-retry-backoff', tested, {
   valid: [
     // Loops with exponential growth in each recognised form.
     {

@@ -135,6 +135,7 @@ export function isHttpCheck(test: Node, sourceCode: SourceCode): boolean {
 
 const DEADLINE = /Date\.now|performance\.now|process\.hrtime|deadline|elapsed|expir|timeLeft|timeRemaining|maxRetryTime|maxElapsed|until/i;
 const SIGNAL = /signal|abort|cancel|stopp?ed|\bstop\b|closed|closing|shutdown|shuttingDown|destroyed|disposed|isRunning|running|shouldReconnect|shouldRetry|manual|intentional|active|enabled|connected|alive/i;
+const SIGNAL_CALL = /throwIfAborted|\.aborted\b/;
 const KNOWN_PREDICATE = /^(includes|has|indexOf|test|startsWith|endsWith|some|every|isAxiosError|isHttpError|Number|String|Boolean|get)$/;
 const COUNTER = /attempt|retr|tries|\btry\b|count|max|limit|left|remaining|budget|^n$|^i$/i;
 
@@ -165,7 +166,6 @@ export function classifyGuard(test: Node, env: GrowthEnv): BoundKind | 'failure'
     false,
   );
   if (counts) return 'count';
-  if (SIGNAL.test(text)) return 'signal';
   // A call we cannot see into (`shouldGiveUp(err)`) may stop for any reason.
   const opaque = someNode(
     test,
@@ -173,7 +173,8 @@ export function classifyGuard(test: Node, env: GrowthEnv): BoundKind | 'failure'
     (node) => node.type === T.CallExpression && !RETRYABLE_HELPER.test(calleeName(node) ?? '') && !KNOWN_PREDICATE.test(calleeName(node) ?? ''),
     false,
   );
-  if (opaque) return 'unknown';
+  if (opaque) return SIGNAL_CALL.test(text) ? 'signal' : 'unknown';
+  if (SIGNAL.test(text)) return 'signal';
   if (isHttpCheck(test, sourceCode) || /err|error|code|status|instanceof|response|retryable/i.test(text)) return 'failure';
   return 'unknown';
 }

@@ -26,6 +26,7 @@ const T = AST_NODE_TYPES;
 
 const POLL_STATE = /^(pending|running|processing|queued|in[_-]?progress|completed?|done|succeeded|success|finished|ready|active|waiting|started|creating|provisioning)$/i;
 const ITEM_STEP = /^(shift|pop|next|dequeue|splice|unshift|take|poll)$/;
+const THROWING_CALL = /^(throw|fail|raise|abort|bail|panic|exit)/i;
 const LOGGING = /^(log|info|warn|error|debug|trace|fatal|emit|increment|inc|observe|record|captureException|addBreadcrumb)$/;
 
 export interface LoopContext {
@@ -108,6 +109,7 @@ function isItemLoop(loop: LoopNode, sourceCode: SourceCode): boolean {
 
 /** Polling: waits for a job's state (`job.status === 'done'`, HTTP 202). */
 function isPolling(loop: LoopNode, sourceCode: SourceCode): boolean {
+  if (/poll/i.test(sourceCode.getText(loop))) return true;
   return !!someNode(loop, sourceCode.visitorKeys, (node) => {
     if (node.type !== T.BinaryExpression || (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=')) {
       return false;
@@ -184,6 +186,16 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
           return undefined;
         }
         classifyExit(node, info);
+        return undefined;
+      }
+      case T.ExpressionStatement: {
+        // `fail(err)`, `throwWithCause(err)`, `process.exit(1)`: calls that end the loop by throwing.
+        const expression = unwrap(node.expression);
+        const call = expression.type === T.AwaitExpression ? unwrap(expression.argument) : expression;
+        if (call.type === T.CallExpression && THROWING_CALL.test(calleeName(call) ?? '')) {
+          const info = pathInfo(node, loop);
+          if (!info.inTry) boundExits.push(info);
+        }
         return undefined;
       }
       case T.ThrowStatement: {
