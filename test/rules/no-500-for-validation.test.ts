@@ -463,6 +463,51 @@ app.post('/n', (req, res) => {
 });
 `;
 
+const expressThrowInTry = `import express from 'express';
+import { z } from 'zod';
+
+const app = express();
+const Body = z.object({ title: z.string() });
+
+app.post('/posts', async (req, res) => {
+  try {
+    const parsed = Body.safeParse(req.body);
+    if (!parsed.success) throw new Error('invalid body');
+    res.json(parsed.data);
+  } catch (err) {
+    res.status(500).json({ error: (err as Error).message });
+  }
+});
+`;
+
+const expressDestructuredSuccess = `import express from 'express';
+import { z } from 'zod';
+
+const app = express();
+const Body = z.object({ title: z.string() });
+
+app.post('/posts', (req, res) => {
+  const { success, data } = Body.safeParse(req.body);
+  if (!success) {
+    res.statusCode = 500;
+    return res.end('invalid body');
+  }
+  res.json(data);
+});
+`;
+
+const expressExportedController = `import type { Request, Response } from 'express';
+import { createUserSchema } from './schemas';
+
+export const createUser = async (req: Request, res: Response) => {
+  const { error, value } = createUserSchema.validate(req.body);
+  if (error) {
+    return res.status(500).json({ message: error.details[0].message });
+  }
+  return res.status(201).json(value);
+};
+`;
+
 const expressInvalid: Invalid[] = [
   {
     name: 'zod safeParse failure branch -> res.status(500): literal 500 becomes 400',
@@ -801,9 +846,109 @@ const expressInvalid: Invalid[] = [
       }),
     ],
   },
+  {
+    name: 'a throw under a failed safeParse inside the try: the catch answers the validation failure',
+    code: expressThrowInTry,
+    errors: [
+      report({
+        line: 13,
+        column: 5,
+        what: 'the zod safeParse on line 9',
+        output: fixed(expressThrowInTry, ['res.status(500)', 'res.status(400)']),
+      }),
+    ],
+  },
+  {
+    name: 'destructured { success } from safeParse -> res.statusCode = 500',
+    code: expressDestructuredSuccess,
+    errors: [
+      report({
+        line: 10,
+        column: 5,
+        what: 'the zod safeParse on line 8',
+        output: fixed(expressDestructuredSuccess, ['res.statusCode = 500', 'res.statusCode = 400']),
+      }),
+    ],
+  },
+  {
+    name: 'exported controller (registered elsewhere), schema imported from another file',
+    code: expressExportedController,
+    errors: [
+      report({
+        line: 7,
+        column: 12,
+        what: 'the joi validate on line 5',
+        output: fixed(expressExportedController, ['res.status(500)', 'res.status(400)']),
+      }),
+    ],
+  },
 ];
 
 const expressValid: Valid[] = [
+  {
+    name: 'parse-only try whose catch answers ZodError with 400 and everything else with 500',
+    code: `import express from 'express';
+import { z, ZodError } from 'zod';
+
+const app = express();
+const Body = z.object({ title: z.string() });
+
+app.post('/posts', (req, res) => {
+  try {
+    res.json(Body.parse(req.body));
+  } catch (err) {
+    if (err instanceof ZodError) return res.status(400).json(err.issues);
+    return res.status(500).json({ error: 'internal' });
+  }
+});
+`,
+  },
+  {
+    name: 'database failure inside the success branch of if (parsed.success)',
+    code: `import express from 'express';
+import { z } from 'zod';
+import { db } from './db';
+
+const app = express();
+const Body = z.object({ title: z.string() });
+
+app.post('/posts', async (req, res) => {
+  const parsed = Body.safeParse(req.body);
+  if (parsed.success) {
+    const post = await db.post.create({ data: parsed.data });
+    if (!post) return res.status(500).json({ error: 'could not save' });
+    return res.status(201).json(post);
+  }
+  res.status(400).json(parsed.error.issues);
+});
+`,
+  },
+  {
+    name: 'lookup failure inside a branch on an optional input being present (if (req.query.email), if (couponCode))',
+    code: `import express from 'express';
+import { db } from './db';
+
+const app = express();
+
+app.get('/users', async (req, res) => {
+  if (req.query.email) {
+    const user = await db.user.findUnique({ where: { email: String(req.query.email) } });
+    if (!user) return res.status(500).json({ error: 'lookup failed' });
+    return res.json(user);
+  }
+  res.json(await db.user.findMany());
+});
+
+app.post('/orders', async (req, res) => {
+  const { couponCode } = req.body;
+  if (couponCode) {
+    const coupon = await db.coupon.findUnique({ where: { code: couponCode } });
+    if (!coupon) return res.status(500).json({ error: 'coupon service failed' });
+  }
+  res.sendStatus(201);
+});
+`,
+  },
   {
     name: 'zod safeParse failure already answered with 400',
     code: `import express from 'express';
@@ -1271,6 +1416,20 @@ app.post('/subscribe', async (request, reply) => {
 });
 `;
 
+const fastifyPlugin = `import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+
+const Params = z.object({ id: z.string().uuid() });
+
+export default async function routes(app: FastifyInstance) {
+  app.get('/items/:id', async (request, reply) => {
+    const parsed = Params.safeParse(request.params);
+    if (!parsed.success) return reply.status(500).send({ error: 'invalid id' });
+    return { id: parsed.data.id };
+  });
+}
+`;
+
 const fastifyInvalid: Invalid[] = [
   {
     name: "require('fastify')(): ajv compiled validator returning false -> reply.code(500)",
@@ -1318,6 +1477,18 @@ const fastifyInvalid: Invalid[] = [
         column: 5,
         what: 'the ajv validate on line 9',
         output: fixed(fastifyAjvValidate, ['reply.status(500)', 'reply.status(400)']),
+      }),
+    ],
+  },
+  {
+    name: 'plugin file (FastifyInstance type import only): safeParse(request.params) failing -> reply.status(500)',
+    code: fastifyPlugin,
+    errors: [
+      report({
+        line: 9,
+        column: 33,
+        what: 'the zod safeParse on line 8',
+        output: fixed(fastifyPlugin, ['reply.status(500)', 'reply.status(400)']),
       }),
     ],
   },
@@ -1821,6 +1992,34 @@ export class TagsController {
 }
 `;
 
+const nestHttpExceptionLiteral = `import { Body, Controller, HttpException, Post } from '@nestjs/common';
+
+@Controller('invites')
+export class InvitesController {
+  @Post()
+  create(@Body('email') email: string) {
+    if (!email) {
+      throw new HttpException('email is required', 500);
+    }
+    return { email };
+  }
+}
+`;
+
+const nestBodyFirstParam = `import { Body, Controller, HttpException, Post } from '@nestjs/common';
+
+@Controller('invites')
+export class InvitesController {
+  @Post()
+  create(@Body() body: { email?: string }) {
+    if (!body.email) {
+      throw new HttpException('email is required', 500);
+    }
+    return body;
+  }
+}
+`;
+
 const nestInvalid: Invalid[] = [
   {
     name: 'class-validator validate() errors -> InternalServerErrorException becomes BadRequestException, added to the import',
@@ -1897,6 +2096,30 @@ const nestInvalid: Invalid[] = [
           ['InternalServerErrorException }', 'InternalServerErrorException, BadRequestException }'],
           ['new InternalServerErrorException(', 'new BadRequestException('],
         ),
+      }),
+    ],
+  },
+  {
+    name: "missing @Body('email') -> new HttpException(msg, 500): the literal becomes 400",
+    code: nestHttpExceptionLiteral,
+    errors: [
+      report({
+        line: 8,
+        column: 13,
+        what: 'the check of request input on line 7',
+        output: fixed(nestHttpExceptionLiteral, ["'email is required', 500", "'email is required', 400"]),
+      }),
+    ],
+  },
+  {
+    name: '@Body() body as the first parameter: a presence check of body.email',
+    code: nestBodyFirstParam,
+    errors: [
+      report({
+        line: 8,
+        column: 13,
+        what: 'the check of request input on line 7',
+        output: fixed(nestBodyFirstParam, ["'email is required', 500", "'email is required', 400"]),
       }),
     ],
   },
@@ -2346,6 +2569,16 @@ export const handler = async (event: APIGatewayProxyEvent) => {
 };
 `,
   },
+  {
+    name: 'non-handler callback: a .map over queue records building { statusCode, body } objects',
+    code: `export function toResults(records: { body: string }[]) {
+  return records.map((record) => {
+    if (!record.body) return { statusCode: 500, body: 'empty record' };
+    return { statusCode: 200, body: record.body };
+  });
+}
+`,
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -2706,18 +2939,48 @@ app.post(
     ).toEqual([{ line: 11, column: 14, messageId: 'validation5xx' }]);
   });
 
-  // request-input.ts isRequestObject: the first parameter of any function counts
-  // as a request object, so `record.body` in a `.map` callback is "request
-  // input"; and the Lambda adapter takes any returned `{ statusCode, body }` as
-  // a response. A callback passed to `.map` is not a handler.
-  it.fails('a .map callback over queue records building { statusCode, body } objects is not a handler', () => {
+  // failure-context.ts inputFailureTest: `typeof x === T` is taken as "truthy
+  // when the input is good" whatever T is; for T = 'undefined' it is truthy when
+  // the input is missing. So after the guard clause the engine believes the
+  // input failed, and the database-failure 500 below it is reported.
+  it.fails("a 500 after a `typeof req.body.email === 'undefined'` guard clause that returned 400", () => {
     expect(
-      lint(`export function toResults(records: { body: string }[]) {
-  return records.map((record) => {
-    if (!record.body) return { statusCode: 500, body: 'empty record' };
-    return { statusCode: 200, body: record.body };
+      lint(`import express from 'express';
+import { db } from './db';
+
+const app = express();
+
+app.post('/users', async (req, res) => {
+  if (typeof req.body.email === 'undefined') {
+    return res.status(400).json({ error: 'email is required' });
+  }
+  const user = await db.user.create({ data: { email: req.body.email } });
+  if (!user) return res.status(500).json({ error: 'could not create user' });
+  res.status(201).json(user);
+});
+`),
+    ).toEqual([]);
   });
-}
+
+  // failure-context.ts inputFailureTest: every `<`/`>` comparison involving
+  // request input is taken as a failed length/range check when true, whatever
+  // its direction; `if (items.length > 0)` is an ordinary branch, and the insert
+  // failure inside it is not a validation failure.
+  it.fails('a database failure inside `if (items.length > 0)` on request input', () => {
+    expect(
+      lint(`import express from 'express';
+import { db } from './db';
+
+const app = express();
+
+app.post('/batch', async (req, res) => {
+  const { items } = req.body;
+  if (items.length > 0) {
+    const result = await db.item.createMany({ data: items });
+    if (!result) return res.status(500).json({ error: 'insert failed' });
+  }
+  res.sendStatus(204);
+});
 `),
     ).toEqual([]);
   });
