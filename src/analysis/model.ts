@@ -76,7 +76,7 @@ const cache = new WeakMap<TSESTree.Program, HttpModel>();
  * Words without which a file cannot hold anything the model looks for. Most
  * files in a repository are not route files; they return an empty model at once.
  */
-const GATE = /status|Status|Exception|Boom|createError|Error\(|fetch|axios|got|ky|request|Request|Response|reply|ctx|statusCode|writeHead|TRPC|set\b|error\(|json|http|retry|Retry|\.send\(/;
+const GATE = /HttpCode|readBody|getQuery|status|Status|Exception|Boom|createError|Error\(|fetch|axios|got|ky|request|Request|Response|reply|ctx|statusCode|writeHead|TRPC|set\b|error\(|json|http|retry|Retry|\.send\(/;
 
 export function getHttpModel(context: Context): HttpModel {
   const sourceCode = context.sourceCode;
@@ -200,7 +200,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
     }
     return callSites.get(fn) ?? [];
   };
-  const getInput = () => (input ??= new RequestInput(resolver, upstream, sitesOf));
+  const getInput = () => (input ??= new RequestInput(resolver, upstream, sitesOf, roleOf));
   const validation = new ValidationIndex(resolver, getInput, imports);
   for (const call of calls) {
     upstream.visit(call);

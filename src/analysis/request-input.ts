@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { chainRoot, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
-import { destructuredParamKey, paramIndex } from './handlers';
+import { annotationName, destructuredParamKey, paramIndex, type ParamRole } from './handlers';
 import type { Resolver } from './imports';
 import type { UpstreamDetector } from './upstream';
 
@@ -84,11 +84,38 @@ export class RequestInput {
     private readonly upstream: UpstreamDetector,
     /** Same-file call sites of a function, for following parameters back to their arguments. */
     private readonly callSites?: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
+    private readonly roleOf?: (node: Node) => ParamRole,
   ) {}
+
+  private readonly handlerShape = new Map<FunctionNode, boolean>();
 
   /** `(req, res)`, `(request)`, `(event)`: the whole request object of a handler-shaped function. */
   private isHandlerRequestParam(fn: FunctionNode, id: TSESTree.Identifier): boolean {
-    return paramIndex(fn, id) === 0 && fn.params.length >= 1;
+    return paramIndex(fn, id) === 0 && this.looksLikeHandler(fn, id);
+  }
+
+  /**
+   * Is `fn` shaped like a request handler, so that its first parameter is the request?
+   * A parameter with a response/context role, a request type annotation, an exported
+   * function, or a callback handed to a registration call (`app.post(path, fn)`,
+   * `defineEventHandler(fn)`, `http.createServer(fn)`) — but not to array or promise
+   * methods (`messages.forEach((message) => ...)`).
+   */
+  private looksLikeHandler(fn: FunctionNode, id: TSESTree.Identifier): boolean {
+    const cached = this.handlerShape.get(fn);
+    if (cached !== undefined) return cached;
+    let result = false;
+    const type = annotationName(id);
+    if (type && REQUEST_TYPES.has(type)) result = true;
+    if (!result && this.roleOf) {
+      result = fn.params.some((p) => {
+        const target = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+        return target.type === AST_NODE_TYPES.Identifier && HANDLER_ROLES.has(this.roleOf!(target));
+      });
+    }
+    if (!result) result = isExported(fn) || isRegisteredCallback(fn) || isRouteConfigHandler(fn);
+    this.handlerShape.set(fn, result);
+    return result;
   }
 
   isRequestInput(node: Node): boolean {
@@ -202,10 +229,12 @@ export class RequestInput {
       const id = def.name as TSESTree.Identifier;
       const key = destructuredParamKey(id);
       if (key !== undefined) return key === 'request' || key === 'req' || key === 'event';
-      const fn = def.node as Parameters<typeof paramIndex>[0];
-      const index = paramIndex(fn, id);
+      // NestJS `@Body() dto` is request *data*; `@Req() req` is the request object.
+      const decorators = parameterDecorators(id);
+      if (decorators.length > 0) return decorators.some((d) => d === 'Req' || d === 'Request');
+      const fn = def.node as FunctionNode;
       // (req, res), (request), (ctx) for Koa (ctx.query/ctx.params), (event) for Lambda/h3.
-      return index === 0;
+      return paramIndex(fn, id) === 0 && this.looksLikeHandler(fn, id);
     }
     if (def.type === 'Variable') {
       const init = (def.node as TSESTree.VariableDeclarator).init;
@@ -239,13 +268,7 @@ export class RequestInput {
         return 'request';
       }
       // NestJS: @Body() dto, @Query('id') id, @Param() params
-      const param = id.parent?.type === AST_NODE_TYPES.TSParameterProperty ? id.parent : id;
-      const decorators = (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
-      for (const d of decorators) {
-        const expr = unwrap(d.expression);
-        const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
-        if (callee.type === AST_NODE_TYPES.Identifier && NEST_INPUT_DECORATORS.has(callee.name)) return 'request';
-      }
+      if (parameterDecorators(id).some((d) => NEST_INPUT_DECORATORS.has(d))) return 'request';
       // A same-file function called with request input: `this.usersService.create(body)`.
       const fn = def.node as Parameters<typeof paramIndex>[0];
       const index = paramIndex(fn, id);
@@ -310,4 +333,76 @@ function destructuredKey(id: TSESTree.Identifier): string | undefined {
   const prop = node.parent;
   if (prop?.type !== AST_NODE_TYPES.Property || prop.computed) return undefined;
   return prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
+}
+
+const HANDLER_ROLES = new Set<ParamRole>(['response', 'koa-context', 'hono-context', 'hapi-toolkit', 'request']);
+const REQUEST_TYPES = new Set([
+  'Request',
+  'NextRequest',
+  'NextApiRequest',
+  'IncomingMessage',
+  'FastifyRequest',
+  'APIGatewayProxyEvent',
+  'APIGatewayProxyEventV2',
+  'APIGatewayEvent',
+  'ALBEvent',
+  'LambdaFunctionURLEvent',
+  'H3Event',
+  'Context',
+  'ParameterizedContext',
+  'RouterContext',
+  'VercelRequest',
+]);
+const NON_REGISTRATION_METHODS = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'find', 'findIndex', 'findLast', 'some', 'every', 'flatMap', 'sort',
+  'then', 'catch', 'finally', 'on', 'once', 'addListener', 'subscribe', 'setTimeout', 'setInterval', 'process', 'each',
+]);
+
+function parameterDecorators(id: TSESTree.Identifier): string[] {
+  const param = id.parent?.type === AST_NODE_TYPES.TSParameterProperty ? id.parent : id;
+  const decorators = (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+  const names: string[] = [];
+  for (const d of decorators) {
+    const expr = unwrap(d.expression);
+    const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
+    if (callee.type === AST_NODE_TYPES.Identifier) names.push(callee.name);
+  }
+  return names;
+}
+
+function isExported(fn: FunctionNode): boolean {
+  let node: Node = fn;
+  let parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) {
+    node = parent.parent!;
+    parent = node.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  // module.exports = fn, exports.handler = fn, module.exports.handler = fn
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+    const left = unwrap(parent.left);
+    const root = chainRoot(left);
+    return root.type === AST_NODE_TYPES.Identifier && (root.name === 'module' || root.name === 'exports');
+  }
+  return false;
+}
+
+function isRegisteredCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as never)) return false;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+  return name !== undefined && !NON_REGISTRATION_METHODS.has(name);
+}
+
+/** `server.route({ method, path, handler: async (request, h) => ... })` (Hapi, Fastify `route()`). */
+function isRouteConfigHandler(fn: FunctionNode): boolean {
+  const prop = fn.parent;
+  return (
+    prop?.type === AST_NODE_TYPES.Property &&
+    prop.value === fn &&
+    !prop.computed &&
+    prop.key.type === AST_NODE_TYPES.Identifier &&
+    prop.key.name === 'handler'
+  );
 }
