@@ -21,7 +21,8 @@ import {
 import type { Resolver } from './imports';
 import type { ParamRoles } from './handlers';
 import type { RequestInput } from './request-input';
-import type { UpstreamCall, UpstreamDetector } from './upstream';
+import { sdkLocalKind, thisMemberTypes, type UpstreamCall, type UpstreamDetector } from './upstream';
+import { DATABASE_MODULES, INERT_MODULES, LOCAL_MODULES } from './upstream-clients';
 import type { ValidationCall, ValidationIndex } from './validation';
 
 type Variable = TSESLint.Scope.Variable;
@@ -101,6 +102,11 @@ const DB_METHODS = new Set([
   'transaction', '$transaction', 'raw', 'select', 'where', 'from', 'returning', 'first', 'hget', 'hset', 'incr', 'expire', 'lpush', 'rpush', 'sadd',
   'zadd', 'mget', 'setex', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'getRepository', 'send',
 ]);
+/** Types and injection decorators of data-store handles (TypeORM, Mongoose, MikroORM, Prisma, Knex, ioredis, Sequelize). */
+const DB_TYPES = /^(Repository|MongoRepository|TreeRepository|EntityRepository|EntityManager|DataSource|Connection|Model|Collection|Db|PrismaClient|PrismaService|Knex|Redis|Sequelize|Kysely|Pool|@InjectRepository|@InjectModel|@InjectConnection|@InjectDataSource|@InjectEntityManager|@InjectRedis|@InjectKnex)$/;
+const STREAM_BODY_METHODS = new Set(['transformToString', 'transformToByteArray', 'transformToWebStream', 'getReader', 'arrayBuffer', 'text', 'json', 'blob']);
+/** Functions that hand out a query builder or connection: `useDrizzle()`, `getDb()`, `createPool()`. */
+const DB_FACTORY = /^(use|get|create|connect)(Db|DB|Database|Drizzle|Knex|Prisma|Pool|Redis|Mongo|Sql|Connection)$/;
 const FS_SOURCES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 
 export class FailureContexts {
@@ -319,6 +325,22 @@ export class FailureContexts {
         }
       }
     }
+    // SDKs that return `{ data, error }` (Resend, Supabase): `if (error)` / `if (result.error)` after the call.
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const def = this.resolver.variableOf(n)?.defs[0];
+      const declarator = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator) : undefined;
+      if (declarator?.init && declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+        const prop = declarator.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === def!.name);
+        const key = prop?.type === AST_NODE_TYPES.Property && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
+        const init = unwrapAwait(declarator.init);
+        const call = key === 'error' && init.type === AST_NODE_TYPES.CallExpression ? this.upstream.get(init) : undefined;
+        if (call) return { kind: 'upstream-response', failed: holds, call };
+      }
+    }
+    if (n.type === AST_NODE_TYPES.MemberExpression && propertyName(n) === 'error') {
+      const call = this.upstreamOf(n.object);
+      if (call && call.client !== 'fetch' && call.client !== 'axios') return { kind: 'upstream-response', failed: holds, call };
+    }
     // Upstream data failing validation: `!schema.safeParse(await res.json()).success` is handled as
     // validation with an upstream origin; see `FailureQueries`.
     return undefined;
@@ -334,6 +356,15 @@ export class FailureContexts {
     }
     const variable = this.resolver.variableOf(n);
     const def = variable?.defs[0];
+    // `fetch(url).then((res) => res.json())`: the first `.then` callback's parameter is the response.
+    if (def?.type === 'Parameter' && isFunction(def.node) && def.node.params[0] === def.name) {
+      const call = def.node.parent;
+      const callee = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrap(call.callee) : undefined;
+      if (callee?.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'then') {
+        const source = unwrapAwait(callee.object);
+        return source.type === AST_NODE_TYPES.CallExpression ? this.upstream.get(source) : undefined;
+      }
+    }
     if (def?.type !== 'Variable') return undefined;
     const declarator = def.node as TSESTree.VariableDeclarator;
     if (declarator.init) {
@@ -355,7 +386,10 @@ export class FailureContexts {
     // err instanceof ZodError
     if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === 'instanceof') {
       const cls = unwrap(n.right);
-      const name = cls.type === AST_NODE_TYPES.Identifier ? cls.name : cls.type === AST_NODE_TYPES.MemberExpression ? propertyName(cls) : undefined;
+      // `import { TimeoutError as GotTimeoutError } from 'got'`: the imported name tells the kind.
+      const imported = cls.type === AST_NODE_TYPES.Identifier ? this.resolver.resolve(cls) : undefined;
+      const importedName = imported && imported.source !== 'global' ? imported.path[imported.path.length - 1] : undefined;
+      const name = importedName ?? (cls.type === AST_NODE_TYPES.Identifier ? cls.name : cls.type === AST_NODE_TYPES.MemberExpression ? propertyName(cls) : undefined);
       if (!name) return undefined;
       const about = errorKindOfName(name);
       return about ? { kind: 'error-test', about, positive: holds } : undefined;
@@ -411,6 +445,8 @@ export class FailureContexts {
   /** Is this the caught error (a catch parameter, a `.catch()` callback parameter, or derived from one)? */
   private isErrorish(node: Node): boolean {
     const n = unwrap(node);
+    // `err.cause` (undici's fetch wraps network errors and timeouts in `cause`)
+    if (n.type === AST_NODE_TYPES.MemberExpression && propertyName(n) === 'cause') return this.isErrorish(n.object);
     if (n.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = this.resolver.variableOf(n);
     const def = variable?.defs[0];
@@ -449,7 +485,10 @@ export class FailureContexts {
         const typeofSide = left.type === AST_NODE_TYPES.UnaryExpression && left.operator === 'typeof' ? left : right.type === AST_NODE_TYPES.UnaryExpression && right.operator === 'typeof' ? right : undefined;
         if (typeofSide) {
           if (!this.input.isRequestInput(typeofSide.argument)) return undefined;
-          return operator === '!==' || operator === '!=' ? true : operator === '===' || operator === '==' ? false : undefined;
+          // `typeof x !== 'number'` is truthy on bad input; `typeof x === 'undefined'` too.
+          const missing = stringValue(typeofSide === left ? right : left) === 'undefined';
+          const differs = operator === '!==' || operator === '!=' ? true : operator === '===' || operator === '==' ? false : undefined;
+          return differs === undefined ? undefined : missing ? !differs : differs;
         }
         const nullish = (x: Node) => (x.type === AST_NODE_TYPES.Literal && x.value === null) || (x.type === AST_NODE_TYPES.Identifier && x.name === 'undefined');
         if (nullish(right) || nullish(left)) {
@@ -511,6 +550,16 @@ export class FailureContexts {
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrap(call.callee);
+    // rxjs: `source$.pipe(map(...), catchError((err) => ...))` catches what `source$` throws.
+    const pipe = call.parent;
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'catchError' && call.arguments[0] === fn && pipe?.type === AST_NODE_TYPES.CallExpression) {
+      const pipeCallee = unwrap(pipe.callee);
+      if (pipeCallee.type === AST_NODE_TYPES.MemberExpression && propertyName(pipeCallee) === 'pipe') {
+        const first = fn.params[0];
+        const error = first?.type === AST_NODE_TYPES.Identifier ? this.resolver.variableOf(first) ?? undefined : undefined;
+        return { kind: 'promise-catch', handler: fn, error, tried: pipeCallee.object, work: this.workIn(pipeCallee.object) };
+      }
+    }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee);
     const isCatch = (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
@@ -542,6 +591,12 @@ export class FailureContexts {
           break;
         case AST_NODE_TYPES.ThrowStatement:
           this.classifyThrow(node, work);
+          break;
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+          // db.$queryRaw`...`, sql`...`: a query.
+          if (isQueryTag(node.tag) || this.looksLikeDb(chainRoot(unwrap(node.tag)), undefined)) {
+            work.other.push({ node, kind: 'database' });
+          }
           break;
         case AST_NODE_TYPES.Property:
           if (propertyKey(node) === 'timeout' || propertyKey(node) === 'signal') work.timeoutArmed ||= propertyKey(node) === 'timeout' || isTimeoutSignal(node.value);
@@ -625,8 +680,12 @@ export class FailureContexts {
       const ref = this.resolver.resolve(callee);
       if (ref && FS_SOURCES.has(ref.source)) return 'fs';
       if (ref && ref.source !== 'global' && /^(zod|yup|joi|valibot|superstruct|@sinclair\/typebox)/.test(ref.source)) return 'benign';
+      const moduleKind = ref && this.moduleKind(ref);
+      if (moduleKind) return moduleKind;
       const fn = this.upstream.calledFunction(node);
       if (fn) return this.functionWork(fn);
+      // knex('payments'), useDrizzle(), getDb(): a query builder or connection.
+      if (DB_ROOTS.test(callee.name) || DB_FACTORY.test(callee.name)) return 'database';
       return 'unknown';
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';
@@ -649,18 +708,78 @@ export class FailureContexts {
         return 'benign';
       }
     }
+    // Calls chained on an upstream call (`wretch(url).options(o).get().json()`, `got(url).json()`,
+    // `this.http.get(url).pipe(...)`): part of the upstream exchange.
+    if (this.chainedOnUpstream(object)) return 'upstream-body';
+    // `obj.Body.transformToString()` on an S3 GetObject result, `res.body.getReader()`: reading the upstream's body.
+    if (method && STREAM_BODY_METHODS.has(method) && root.type === AST_NODE_TYPES.Identifier && this.upstreamOf(root)) return 'upstream-body';
     // `await res.json()` on an upstream response: part of the upstream exchange.
     if (method && UPSTREAM_BODY_METHODS.has(method)) {
       if (this.upstreamOf(object)) return 'upstream-body';
       if (this.input.originOf(node) === 'request') return 'request-parse';
     }
-    if (method && BENIGN_METHODS.has(method) && !this.looksLikeDb(root, method)) return 'benign';
+    if (method && BENIGN_METHODS.has(method) && !this.looksLikeDb(root, method) && !this.dbPath(object)) return 'benign';
     const ref = this.resolver.resolve(callee);
     if (ref && FS_SOURCES.has(ref.source)) return 'fs';
-    if (this.looksLikeDb(root, method)) return 'database';
+    const moduleKind = ref && this.moduleKind(ref);
+    if (moduleKind) return moduleKind;
+    if (this.looksLikeDb(root, method) || this.dbPath(object)) return 'database';
     const fn = this.upstream.calledFunction(node);
     if (fn) return this.functionWork(fn);
     return 'unknown';
+  }
+
+  /** Calls into modules the engine knows as databases, local libraries, or value builders. */
+  private moduleKind(ref: { source: string; path: readonly string[]; creator?: TSESTree.CallExpression | TSESTree.NewExpression }): WorkKind | 'benign' | undefined {
+    if (ref.source === 'global') return undefined;
+    const sdk = sdkLocalKind(ref);
+    if (sdk) return sdk;
+    if (DATABASE_MODULES.has(ref.source)) return 'database';
+    if (INERT_MODULES.has(ref.source)) return 'benign';
+    // `const run = promisify(execFile)`: the kind of what was promisified.
+    if (ref.source === 'util' && ref.path[0] === 'promisify' && ref.creator?.type === AST_NODE_TYPES.CallExpression && ref.creator.arguments[0]) {
+      const inner = this.resolver.resolve(ref.creator.arguments[0]);
+      if (inner && FS_SOURCES.has(inner.source)) return 'fs';
+      return inner && LOCAL_MODULES.has(inner.source) ? 'local' : 'unknown';
+    }
+    if (LOCAL_MODULES.has(ref.source)) return 'local';
+    return undefined;
+  }
+
+  /** Is this a chain of calls on an upstream call (`got(url).json()`, `wretch(url).get()`)? */
+  private chainedOnUpstream(node: Node): boolean {
+    let n = unwrapAwait(node);
+    for (let i = 0; i < 8 && n.type === AST_NODE_TYPES.CallExpression; i++) {
+      if (this.upstream.get(n)) return true;
+      const callee = unwrap(n.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      n = unwrapAwait(callee.object);
+    }
+    return false;
+  }
+
+  /** `ctx.db.user.findMany()`, `this.prisma.order.create()`, `req.app.locals.db.query()`: a data store on the path. */
+  private dbPath(object: Node): boolean {
+    let n = unwrap(object);
+    for (let i = 0; i < 6; i++) {
+      if (n.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(n);
+        // `this.shipments` injected as `@InjectRepository(Shipment) private shipments: Repository<Shipment>`
+        if (thisMemberTypes(n).some((t) => DB_TYPES.test(t))) return true;
+        if (name && (DB_ROOTS.test(name) || /(Repository|Repo|Model|Dao|DAO|Collection)$/.test(name) || /^(prisma|db|knex|drizzle|redis|mongo)/i.test(name))) return true;
+        n = unwrap(n.object);
+        continue;
+      }
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(n.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier) return DB_ROOTS.test(callee.name) || DB_FACTORY.test(callee.name);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        n = unwrap(callee.object);
+        continue;
+      }
+      return false;
+    }
+    return false;
   }
 
   private looksLikeDb(root: Node, method: string | undefined): boolean {
@@ -706,6 +825,13 @@ function abortsController(cb: Node): boolean {
   if (target.type === AST_NODE_TYPES.CallExpression) target = unwrap(target.callee);
   if (target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'bind') target = unwrap(target.object);
   return target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'abort';
+}
+
+/** `sql`, `db.$queryRaw`, `prisma.$executeRaw`, `pool.query` as template tags. */
+function isQueryTag(tag: Node): boolean {
+  const t = unwrap(tag);
+  const name = t.type === AST_NODE_TYPES.Identifier ? t.name : t.type === AST_NODE_TYPES.MemberExpression ? propertyName(t) : undefined;
+  return !!name && /^(sql|\$queryRaw|\$executeRaw|\$queryRawUnsafe|query|unsafe)$/.test(name);
 }
 
 function literalOf(node: Node): TSESTree.Literal | undefined {

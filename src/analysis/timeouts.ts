@@ -71,8 +71,7 @@ export function getTimeoutFacts(context: Context): TimeoutFacts {
 }
 
 /** Files that never run while handling a request: tests, scripts, build and tool configs. */
-const NOT_REQUEST_FILE =
-  /(^|[\\/])(__tests__|__mocks__|tests?|e2e|cypress|playwright|scripts|bin|migrations|seeds?)[\\/]|\.(test|spec|e2e|stories|bench)\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$/;
+const NOT_REQUEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e|stories|bench)\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$/;
 
 function buildFacts(model: HttpModel, filename: string): TimeoutFacts {
   const results = new Map<UpstreamCall, UpstreamTimeout>();

@@ -30,6 +30,8 @@ export interface ClientSpec {
   /** Paths that create an instance; calls on the instance with a method in `instanceMethods` are requests. */
   factories?: readonly (readonly string[])[];
   instanceMethods?: ReadonlySet<string> | 'any';
+  /** Instances are functions that make a request when called (`const api = ky.create(); api(url)`). */
+  callable?: boolean;
 }
 
 const ANY = 'any' as const;
@@ -46,12 +48,14 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
     requests: [[], ['get'], ['post'], ['put'], ['patch'], ['delete'], ['head'], ['stream']],
     factories: [['extend']],
     instanceMethods: HTTP_METHODS,
+    callable: true,
   },
   ky: {
     client: 'ky',
     requests: [[], ['get'], ['post'], ['put'], ['patch'], ['delete'], ['head']],
     factories: [['create'], ['extend']],
     instanceMethods: HTTP_METHODS,
+    callable: true,
   },
   undici: {
     client: 'undici',
@@ -70,7 +74,7 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
     factories: [['GraphQLClient']],
     instanceMethods: new Set(['request', 'rawRequest']),
   },
-  ofetch: { client: 'ofetch', requests: [[], ['ofetch'], ['$fetch']], factories: [['ofetch', 'create'], ['$fetch', 'create']], instanceMethods: ANY },
+  ofetch: { client: 'ofetch', requests: [[], ['ofetch'], ['$fetch']], factories: [['ofetch', 'create'], ['$fetch', 'create'], ['create']], instanceMethods: ANY, callable: true },
   '@nestjs/axios': { client: 'HttpService', requests: [] },
   // HTTP-backed SDKs: every call on an instance (or on the module's client functions) is a request.
   stripe: { client: 'stripe', requests: [], factories: [[]], instanceMethods: ANY },
@@ -83,6 +87,8 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
   algoliasearch: { client: 'algolia', requests: [], factories: [[], ['algoliasearch']], instanceMethods: ANY },
   '@octokit/rest': { client: 'octokit', requests: [], factories: [['Octokit']], instanceMethods: ANY },
   '@octokit/core': { client: 'octokit', requests: [], factories: [['Octokit']], instanceMethods: ANY },
+  '@octokit/graphql': { client: 'octokit', requests: [['graphql']], factories: [['graphql', 'defaults']], instanceMethods: ANY, callable: true },
+  '@octokit/request': { client: 'octokit', requests: [['request']], factories: [['request', 'defaults']], instanceMethods: ANY, callable: true },
   octokit: { client: 'octokit', requests: [], factories: [['Octokit'], ['App']], instanceMethods: ANY },
   '@slack/web-api': { client: 'slack', requests: [], factories: [['WebClient']], instanceMethods: ANY },
   '@notionhq/client': { client: 'notion', requests: [], factories: [['Client']], instanceMethods: ANY },
@@ -123,3 +129,111 @@ export const NOT_UPSTREAM_PREFIXES = [
   '@azure/cosmos',
   '@azure/data-tables',
 ];
+
+/**
+ * Modules whose calls are database work (their failures are this server's
+ * problem, not a gateway's), even when the driver speaks HTTP underneath.
+ */
+export const DATABASE_MODULES = new Set([
+  '@prisma/client',
+  'pg',
+  'postgres',
+  'mysql',
+  'mysql2',
+  'mysql2/promise',
+  'mongodb',
+  'mongoose',
+  'redis',
+  'ioredis',
+  'knex',
+  'kysely',
+  'drizzle-orm',
+  'typeorm',
+  'sequelize',
+  '@mikro-orm/core',
+  'better-sqlite3',
+  'sqlite3',
+  '@planetscale/database',
+  '@neondatabase/serverless',
+  '@vercel/postgres',
+  '@vercel/kv',
+  '@upstash/redis',
+  '@libsql/client',
+  '@supabase/supabase-js',
+  'cassandra-driver',
+  'nano',
+  'bullmq',
+  ...NOT_UPSTREAM_PREFIXES,
+]);
+
+/** Modules whose calls are local work (CPU, local processes, formatting): they never reach another service. */
+export const LOCAL_MODULES = new Set([
+  'path',
+  'url',
+  'querystring',
+  'util',
+  'zlib',
+  'crypto',
+  'child_process',
+  'os',
+  'stream',
+  'stream/promises',
+  'sharp',
+  'jimp',
+  'pdfkit',
+  'pdf-lib',
+  'canvas',
+  '@napi-rs/canvas',
+  'bcrypt',
+  'bcryptjs',
+  'argon2',
+  'jsonwebtoken',
+  'marked',
+  'handlebars',
+  'ejs',
+  'pug',
+  'mustache',
+  'sanitize-html',
+  'xlsx',
+  'exceljs',
+  'papaparse',
+  'csv-parse',
+  'csv-parse/sync',
+  'csv-stringify',
+  'csv-stringify/sync',
+  'archiver',
+  'adm-zip',
+  'fluent-ffmpeg',
+  'execa',
+  'uuid',
+  'nanoid',
+  'slugify',
+  'dayjs',
+  'date-fns',
+  'luxon',
+  'moment',
+  'lodash',
+  'qrcode',
+  'mjml',
+  '@react-email/render',
+  'react-dom/server',
+  'json2csv',
+  'xml2js',
+  'fast-xml-parser',
+  'yaml',
+  'js-yaml',
+]);
+
+/** Calls that build values rather than do failable work: framework response helpers (`json()` from @remix-run/node or @sveltejs/kit), rxjs operators. */
+export const INERT_MODULES = new Set([
+  '@remix-run/node',
+  '@remix-run/cloudflare',
+  '@remix-run/deno',
+  '@remix-run/server-runtime',
+  'react-router',
+  '@react-router/node',
+  '@sveltejs/kit',
+  'next/server',
+  'rxjs',
+  'rxjs/operators',
+]);

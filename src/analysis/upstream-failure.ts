@@ -11,7 +11,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import type { CatchContext, FailableWork, WorkKind } from './failure-context';
+import { enclosingFunction } from './ast';
 import type { HttpModel, StatusEmission } from './model';
+import type { ConditionFact, FailureContext } from './failure-context';
 import { errorTests, type QueryOptions } from './queries';
 import type { UpstreamCall } from './upstream';
 
@@ -56,8 +58,10 @@ export function upstreamSourceOf(model: HttpModel, node: Node, depth = 0): Upstr
 
 /** Why this emission is answering an upstream failure, or undefined. */
 export function upstreamFailureAt(model: HttpModel, emission: StatusEmission, options: QueryOptions = {}): UpstreamFailure | undefined {
+  const listener = errorListenerOf(model, emission.node);
+  if (listener) return found(listener.call, listener.timeout);
   const ctx = model.failureContext(emission.node);
-  const tests = errorTests(ctx);
+  const tests = definiteErrorTests(ctx);
   // 1. A branch on a failed upstream response, or on upstream data that failed validation.
   for (const cond of ctx.conditions) {
     for (const f of cond.facts) {
@@ -94,6 +98,64 @@ export function upstreamFailureAt(model: HttpModel, emission: StatusEmission, op
   return found(first, false);
 }
 
+type ErrorTest = Extract<ConditionFact, { kind: 'error-test' }>;
+
+/**
+ * The tests on the caught error whose outcome is certain on this path. A
+ * condition that only says "at least one of these" (`!(isAxiosError(e) && e.response?.status === 404)`,
+ * `a || b` when true) tells nothing definite about each part, so its facts are left out.
+ */
+function definiteErrorTests(ctx: FailureContext): ErrorTest[] {
+  const out: ErrorTest[] = [];
+  for (const cond of ctx.conditions) {
+    let test = unwrap(cond.test);
+    let holds = cond.holds;
+    while (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+      test = unwrap(test.argument);
+      holds = !holds;
+    }
+    const facts = cond.facts.filter((f): f is ErrorTest => f.kind === 'error-test');
+    if (test.type === AST_NODE_TYPES.LogicalExpression && ((test.operator === '&&' && !holds) || (test.operator === '||' && holds))) {
+      // Still definite when every part is an error test saying the same thing: `e.name === 'AbortError' || e.name === 'TimeoutError'`.
+      // (Only for `||` holding: a failed `&&` may fail on a part that says nothing about the error's kind.)
+      const same = test.operator === '||' && facts.length === leafCount(test, test.operator) && facts.every((f) => f.about === facts[0]!.about && f.positive === facts[0]!.positive);
+      if (!same) continue;
+    }
+    out.push(...facts);
+  }
+  return out;
+}
+
+function leafCount(node: Node, operator: string): number {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === operator) return leafCount(n.left, operator) + leafCount(n.right, operator);
+  return 1;
+}
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener']);
+
+/**
+ * `req.on('error', () => res.status(500)...)` / `http.get(url, cb).on('timeout', ...)`: the
+ * emission runs in an error or timeout listener of an upstream request.
+ */
+function errorListenerOf(model: HttpModel, node: Node): { call: UpstreamCall; timeout: boolean } | undefined {
+  const fn = enclosingFunction(node);
+  const call = fn?.parent;
+  if (!fn || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyNameOf(callee) ?? '')) return undefined;
+  const event = call.arguments[0] && unwrap(call.arguments[0]);
+  const name = event?.type === AST_NODE_TYPES.Literal ? event.value : undefined;
+  if (name !== 'error' && name !== 'timeout') return undefined;
+  const upstream = upstreamSourceOf(model, callee.object);
+  if (!upstream) return undefined;
+  return { call: upstream, timeout: name === 'timeout' };
+}
+
+function propertyNameOf(node: TSESTree.MemberExpression): string | undefined {
+  return !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+}
+
 function found(call: UpstreamCall, timeout: boolean): UpstreamFailure {
   return { call, label: call.label, timeout };
 }
@@ -106,6 +168,7 @@ function found(call: UpstreamCall, timeout: boolean): UpstreamFailure {
  * whole enclosing handler does such work and calls nothing unknown.
  */
 export function internalFailureAt(model: HttpModel, emission: StatusEmission): InternalFailure | undefined {
+  if (errorListenerOf(model, emission.node)) return undefined;
   const ctx = model.failureContext(emission.node);
   if (errorTests(ctx).some((t) => t.positive && (t.about === 'upstream' || t.about === 'timeout'))) return undefined;
   for (const cond of ctx.conditions) {

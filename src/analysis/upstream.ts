@@ -66,23 +66,75 @@ export function clientOfRef(ref: ModuleRef): { client: string; instance?: Module
   const spec = specFor(source);
   if (!spec) return undefined;
   if (spec.requests.some((p) => matchPath(p, path))) return { client: spec.client };
-  // Instance calls: path = factory + '()' + rest, the last '()' separating instance from method chain.
-  const split = path.lastIndexOf('()');
-  if (split < 0 || !spec.factories) return undefined;
-  const factory = path.slice(0, split);
-  const rest = path.slice(split + 1);
-  if (rest.length === 0) return undefined;
-  if (!spec.factories.some((p) => matchPath(p, factory) || (p.length === 1 && p[0] === '*' && factory.length <= 2))) {
+  // Instance calls: path = factory + '()' + rest. The factory is the path up to one of the
+  // '()' marks (the first that matches: `new Storage().bucket(b).file(f).save()` is an
+  // instance call of the Storage factory, `mailgun.client()` a factory with a '()' inside).
+  if (!spec.factories) return undefined;
+  for (let split = path.indexOf('()'); split >= 0; split = path.indexOf('()', split + 1)) {
+    const factory = path.slice(0, split);
+    if (!spec.factories.some((p) => matchPath(p, factory) || (p.length === 1 && p[0] === '*' && factory.length <= 2))) continue;
+    const rest = path.slice(split + 1);
+    const methods = spec.instanceMethods;
+    if (rest.length === 0) return spec.callable ? { client: spec.client, instance: ref.creator } : undefined;
+    if (methods === 'any') {
+      const last = rest[rest.length - 1]!;
+      if (last === '()' || NON_REQUEST_METHODS.has(last)) return undefined;
+      return { client: spec.client, instance: ref.creator };
+    }
+    if (rest.length === 1 && methods?.has(rest[0]!)) return { client: spec.client, instance: ref.creator };
     return undefined;
   }
-  const methods = spec.instanceMethods;
-  if (methods !== 'any' && !(rest.length === 1 && methods?.has(rest[0]!))) return undefined;
-  if (methods === 'any' && rest.length === 1 && NON_REQUEST_METHODS.has(rest[0]!)) return undefined;
-  return { client: spec.client, instance: ref.creator };
+  return undefined;
 }
 
-/** Methods on SDK instances that do not perform a request. */
-const NON_REQUEST_METHODS = new Set(['on', 'off', 'once', 'use', 'extend', 'withOptions', 'setApiKey', 'toString', 'destroy', 'close']);
+/** Methods on SDK instances that build a handle or configure the client: no request, nothing fails. */
+const SDK_BUILDERS = new Set([
+  'on', 'off', 'once', 'use', 'extend', 'defaults', 'withOptions', 'setApiKey', 'toString', 'destroy', 'close',
+  'file', 'bucket', 'topic', 'subscription', 'dataset', 'table', 'getGenerativeModel',
+]);
+/** Methods on SDK instances that do local work that can fail on bad input (webhook signature checks). */
+const SDK_LOCAL = new Set(['constructEvent', 'constructEventAsync', 'generateTestHeaderString', 'verifyWebhook', 'validateRequest']);
+const NON_REQUEST_METHODS = new Set([...SDK_BUILDERS, ...SDK_LOCAL]);
+
+/** For a call into a known SDK that is not a request: `'benign'` for builders, `'local'` for local checks. */
+export function sdkLocalKind(ref: ModuleRef): 'benign' | 'local' | undefined {
+  if (!specFor(ref.source)) return undefined;
+  const last = ref.path[ref.path.length - 1];
+  if (last === undefined) return undefined;
+  if (SDK_LOCAL.has(last)) return 'local';
+  if (SDK_BUILDERS.has(last)) return 'benign';
+  return undefined;
+}
+
+/** The type name (or injection decorator) of `this.name` in a class: `Repository` for `@InjectRepository(X) private repo: Repository<X>`. */
+export function thisMemberTypes(member: TSESTree.MemberExpression): string[] {
+  if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+  const name = propertyName(member);
+  const body = name ? enclosingClassBody(member) : undefined;
+  if (!body) return [];
+  const out: string[] = [];
+  const note = (id: TSESTree.Identifier | TSESTree.PropertyDefinition, decorators: readonly TSESTree.Decorator[]) => {
+    const type = id.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference) {
+      const t = type.typeName;
+      out.push(t.type === AST_NODE_TYPES.Identifier ? t.name : t.type === AST_NODE_TYPES.TSQualifiedName ? t.right.name : '');
+    }
+    for (const d of decorators) {
+      const e = unwrap(d.expression);
+      const callee = e.type === AST_NODE_TYPES.CallExpression ? unwrap(e.callee) : e;
+      if (callee.type === AST_NODE_TYPES.Identifier) out.push(`@${callee.name}`);
+    }
+  };
+  for (const m of body.body) {
+    if (m.type === AST_NODE_TYPES.PropertyDefinition && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name) note(m, m.decorators);
+    if (m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor') {
+      for (const p of m.value.params) {
+        if (p.type === AST_NODE_TYPES.TSParameterProperty && p.parameter.type === AST_NODE_TYPES.Identifier && p.parameter.name === name) note(p.parameter, p.decorators);
+      }
+    }
+  }
+  return out;
+}
 
 /** `settings['http-semantics'].upstreamCalls` patterns, e.g. `stripe.*`, `s3Client.send`, `this.payments.*`. */
 export function compileUpstreamPatterns(patterns: readonly string[]): ((path: readonly string[]) => boolean) | undefined {
@@ -161,6 +213,8 @@ export class UpstreamDetector {
       if (!client && path && this.userPattern && path[0] === 'this' && this.userPattern(path.slice(1))) client = 'settings';
     } else if (!client && callee.type === AST_NODE_TYPES.Identifier && this.userPattern?.([callee.name])) {
       client = 'settings';
+    } else if (!client && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch' && isEventFetch(this.resolver, callee)) {
+      client = 'fetch';
     }
     if (!client) return undefined;
     return this.record(node, client, instance);
@@ -197,8 +251,11 @@ export class UpstreamDetector {
     for (let round = 0; round < 3; round++) {
       const helpers = new Map<FunctionNode, UpstreamCall>();
       for (const call of this.calls) {
-        const fn = enclosingFunction(call.node);
-        if (fn && !helpers.has(fn)) helpers.set(fn, call);
+        // The function that makes the call, and the functions it sits in as an inline
+        // callback (`new Promise((resolve) => https.request(...))`, `.then(...)`, `.map(...)`).
+        for (let fn = enclosingFunction(call.node); fn; fn = inlineCallbackOwner(fn)) {
+          if (!helpers.has(fn)) helpers.set(fn, call);
+        }
       }
       let added = 0;
       for (const node of allCalls) {
@@ -216,9 +273,28 @@ export class UpstreamDetector {
     }
   }
 
-  /** The same-file function a call invokes: `helper()`, `this.helper()` (same class). */
+  /**
+   * The same-file function a call invokes: `helper()`, `this.helper()` (same class),
+   * `service.method()` on a same-file object literal or `new LocalClass()`,
+   * `LocalClass.staticMethod()`, and `this.dep.method()` where `dep` is a
+   * constructor parameter or property typed with a same-file class.
+   */
   calledFunction(node: TSESTree.CallExpression): FunctionNode | undefined {
+    if (this.calledCache.has(node)) return this.calledCache.get(node);
+    const fn = this.computeCalledFunction(node);
+    this.calledCache.set(node, fn);
+    return fn;
+  }
+
+  private readonly calledCache = new Map<TSESTree.CallExpression, FunctionNode | undefined>();
+
+  private computeCalledFunction(node: TSESTree.CallExpression): FunctionNode | undefined {
     const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) {
+      const method = propertyName(callee);
+      const holder = method ? this.localHolder(unwrap(callee.object)) : undefined;
+      return holder && method ? memberFunction(holder, method) : undefined;
+    }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const variable = this.resolver.variableOf(callee);
       const def = variable?.defs[0];
@@ -253,9 +329,108 @@ export class UpstreamDetector {
     }
     return undefined;
   }
+
+  /** The same-file object literal or class a receiver stands for: `service`, `new Service()`, `Service`, `this.service`. */
+  private localHolder(object: Node, depth = 0): TSESTree.ObjectExpression | TSESTree.ClassBody | undefined {
+    if (depth > 3) return undefined;
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.resolver.variableOf(object);
+      const def = variable?.defs[0];
+      if (!variable || !def) return undefined;
+      if (def.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return def.node.body;
+      if (def.type !== 'Variable') return undefined;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+      if (variable.references.some((r) => r.isWrite() && !r.init)) return undefined;
+      const init = unwrap(declarator.init);
+      if (init.type === AST_NODE_TYPES.ObjectExpression) return init;
+      if (init.type === AST_NODE_TYPES.ClassExpression) return init.body;
+      if (init.type === AST_NODE_TYPES.NewExpression) return this.classBodyOf(unwrap(init.callee));
+      return undefined;
+    }
+    // this.dep: a constructor parameter property or a class property typed with (or initialised to) a same-file class.
+    if (object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(object);
+      const body = name ? enclosingClassBody(object) : undefined;
+      if (!body || !name) return undefined;
+      for (const member of body.body) {
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+          const value = member.value && unwrap(member.value);
+          if (value?.type === AST_NODE_TYPES.NewExpression) return this.classBodyOf(unwrap(value.callee));
+          if (value?.type === AST_NODE_TYPES.ObjectExpression) return value;
+          return this.typeBody(member.typeAnnotation?.typeAnnotation);
+        }
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          for (const param of member.value.params) {
+            if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+            const id = param.parameter;
+            if (id.type === AST_NODE_TYPES.Identifier && id.name === name) return this.typeBody(id.typeAnnotation?.typeAnnotation);
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private typeBody(type: TSESTree.TypeNode | undefined): TSESTree.ClassBody | undefined {
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return this.classBodyOf(type.typeName);
+  }
+
+  private classBodyOf(node: Node): TSESTree.ClassBody | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.resolver.variableOf(node)?.defs[0];
+    if (def?.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return def.node.body;
+    return undefined;
+  }
 }
 
 function calleeText(node: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
   const text = sourceCode.getText(node.callee).replace(/\s+/g, '');
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
+
+/** A method or function-valued property of a same-file object literal or class. */
+function memberFunction(holder: TSESTree.ObjectExpression | TSESTree.ClassBody, name: string): FunctionNode | undefined {
+  const members = holder.type === AST_NODE_TYPES.ObjectExpression ? holder.properties : holder.body;
+  for (const member of members) {
+    if (member.type !== AST_NODE_TYPES.Property && member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier || member.key.name !== name) continue;
+    const value = member.value && unwrap(member.value);
+    return isFunction(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) if (p.type === AST_NODE_TYPES.ClassBody) return p;
+  return undefined;
+}
+
+const INLINE_CALLBACK_METHODS = new Set(['then', 'catch', 'finally', 'map', 'flatMap', 'forEach', 'filter', 'reduce', 'all', 'allSettled', 'race', 'any']);
+
+/**
+ * For an inline callback that runs as part of its enclosing function's work
+ * (`new Promise((resolve, reject) => ...)`, `.then(cb)`, `items.map(cb)`), the
+ * enclosing function; otherwise undefined.
+ */
+function inlineCallbackOwner(fn: FunctionNode): FunctionNode | undefined {
+  const parent = fn.parent;
+  if (!parent || !(parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) || !parent.arguments.includes(fn as never)) return undefined;
+  const callee = unwrap(parent.callee);
+  const inline =
+    (parent.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise') ||
+    (parent.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && INLINE_CALLBACK_METHODS.has(propertyName(callee) ?? ''));
+  return inline ? enclosingFunction(fn) : undefined;
+}
+
+/** SvelteKit's `fetch` handed to `load`/`+server` handlers: `({ fetch }) => fetch(url)`. */
+function isEventFetch(resolver: Resolver, id: TSESTree.Identifier): boolean {
+  const def = resolver.variableOf(id)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const name = def.name as Node;
+  let node: Node = name;
+  if (node.parent?.type === AST_NODE_TYPES.AssignmentPattern) node = node.parent;
+  const prop = node.parent;
+  return prop?.type === AST_NODE_TYPES.Property && prop.parent?.type === AST_NODE_TYPES.ObjectPattern && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'fetch';
 }
