@@ -117,7 +117,8 @@ export class ValidationIndex {
     const args = node.arguments;
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const ref = this.resolver.resolve(callee);
-      const name = ref?.path[ref.path.length - 1];
+      // `import isUUID from 'validator/lib/isUUID'`: the module is the function.
+      const name = ref?.path[ref.path.length - 1] ?? (ref?.source.startsWith('validator/') ? ref.source.split('/').pop() : undefined);
       if (ref?.source === 'valibot' && name) {
         if (VALIBOT_THROWING.has(name)) return { library: 'valibot', shape: 'throws', subject: args[1] };
         if (VALIBOT_SAFE.has(name)) return { library: 'valibot', shape: 'success-flag', subject: args[1] };
