@@ -121,6 +121,12 @@ export const get = (url) => retry(async (bail) => {
 export const c = got.extend({ retry: { limit: 2, statusCodes: [408, 429, 500, 503] } });`,
     },
     {
+      name: 'fetch-retry retryOn list with a 4xx named in allow',
+      code: `import fetchRetry from 'fetch-retry';
+export const f = fetchRetry(fetch, { retryOn: [409, 500, 503] });`,
+      options: [{ allow: [409] }],
+    },
+    {
       name: 'a loop that is not a retry',
       code: `async function all(urls) {
   for (const url of urls) {
@@ -210,9 +216,10 @@ export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => atte
       errors: [{ messageId: 'retriesClientErrors', data: { what: 'This fetch-retry setup' }, line: 2 }],
     },
     {
-      name: 'fetch-retry retryOn list with 404',
+      name: 'fetch-retry retryOn list with 404 (409 allowed)',
       code: `import fetchRetry from 'fetch-retry';
 export const f = fetchRetry(fetch, { retryOn: [404, 500, 503] });`,
+      options: [{ allow: [409] }],
       errors: [{ messageId: 'retriesClientErrors', data: { what: 'This fetch-retry setup' }, line: 2, column: 47 }],
     },
     {
