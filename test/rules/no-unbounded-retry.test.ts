@@ -78,6 +78,16 @@ export async function get(url: string): Promise<Response> {
 }`,
     },
     {
+      name: 'success flag combined with an attempt count',
+      code: `${sleep}async function write(put, item) {
+  let written = false;
+  let tries = 0;
+  while (!written && tries < 5) {
+    try { await put(item); written = true; } catch { tries++; await sleep(100 * 2 ** tries); }
+  }
+}`,
+    },
+    {
       name: 'unknown exit condition is not reported',
       code: `${sleep}async function get(url, shouldGiveUp) {
   while (true) {

@@ -144,7 +144,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
       if (n.type === T.Identifier) testIdentifiers.add(n.name);
     });
   }
-  let successFlag = false;
+  const successFlags = new Set<string>();
 
   walkOwn(loop.body, keys, (node) => {
     switch (node.type) {
@@ -215,7 +215,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
             const info = pathInfo(node, loop);
             if (info.inTry && info.guardsInTry.every((g) => isHttpCheck(g, sourceCode))) {
               successExits.push(node);
-              successFlag = true;
+              successFlags.add(target.name);
             }
           }
         }
@@ -269,7 +269,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
     wait = hiddenWait(loop, continuingTries, sourceCode) ? { ...wait, kind: 'unknown' } : { kind: 'none', jitter: false, capped: false };
   }
 
-  const bound = boundOf(loop, env, boundExits, signalCheck, successFlag, testRetries);
+  const bound = boundOf(loop, env, boundExits, signalCheck, successFlags, testRetries);
   const retriesOn = retriesOnOf(loop.body, continuingTries, failureTests, ctx.throwingCalls, sourceCode);
   const singlesOut = findSinglesOut(loop, sourceCode);
   return {
@@ -311,18 +311,34 @@ function hiddenWait(loop: LoopNode, tries: TSESTree.TryStatement[], sourceCode: 
   );
 }
 
+function conjuncts(node: Node): Node[] {
+  const inner = unwrap(node);
+  if (inner.type === T.LogicalExpression && inner.operator === '&&') return [...conjuncts(inner.left), ...conjuncts(inner.right)];
+  return [inner];
+}
+
 function boundOf(
   loop: LoopNode,
   env: GrowthEnv,
   exits: PathInfo[],
   signalCheck: boolean,
-  successFlag: boolean,
+  successFlags: Set<string>,
   testRetries: boolean,
 ): RetryLogic['bound'] {
   let testKind: BoundKind | 'failure' | 'infinite' = 'infinite';
-  if (loop.test && !isInfiniteTest(loop.test) && !(successFlag && !testRetries)) {
-    testKind = classifyGuard(loop.test, env);
-    if (testRetries && testKind === 'failure') testKind = 'infinite';
+  if (loop.test && !isInfiniteTest(loop.test)) {
+    if (successFlags.size > 0 && !testRetries) {
+      // `while (!done && tries < 5)`: the flag is the success exit; the rest may bound.
+      for (const operand of conjuncts(loop.test)) {
+        if (someNode(operand, env.sourceCode.visitorKeys, (n) => n.type === T.Identifier && successFlags.has(n.name), false)) continue;
+        const kind = classifyGuard(operand, env);
+        if (kind === 'count' || kind === 'deadline' || kind === 'signal') return { kind, node: operand };
+        if (kind === 'unknown') testKind = 'unknown';
+      }
+    } else {
+      testKind = classifyGuard(loop.test, env);
+      if (testRetries && testKind === 'failure') testKind = 'infinite';
+    }
   }
   if (testKind === 'count' || testKind === 'deadline' || testKind === 'signal') return { kind: testKind, node: loop.test! };
   if (testKind === 'unknown') return { kind: 'unknown' };
