@@ -790,6 +790,10 @@ export class FailureContexts {
         // Model.findById(...), User.create(...), userRepository.save(...)
         return /^[A-Z]/.test(name) || /(Repository|Repo|Model|Dao|DAO|Collection|Table|Store|Db|DB)$/.test(name) || root.type === AST_NODE_TYPES.ThisExpression;
       }
+      // Mongoose/Sequelize-style `Order.find(...)` on an imported model (not an array constant like `PROVIDERS.find`).
+      if (method === 'find' && root.type === AST_NODE_TYPES.Identifier && /^[A-Z][a-z]/.test(root.name)) {
+        return this.resolver.variableOf(root)?.defs[0]?.type === 'ImportBinding';
+      }
     }
     return false;
   }

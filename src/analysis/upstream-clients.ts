@@ -168,9 +168,6 @@ export const DATABASE_MODULES = new Set([
 
 /** Modules whose calls are local work (CPU, local processes, formatting): they never reach another service. */
 export const LOCAL_MODULES = new Set([
-  'path',
-  'url',
-  'querystring',
   'util',
   'zlib',
   'crypto',
@@ -226,6 +223,9 @@ export const LOCAL_MODULES = new Set([
 
 /** Calls that build values rather than do failable work: framework response helpers (`json()` from @remix-run/node or @sveltejs/kit), rxjs operators. */
 export const INERT_MODULES = new Set([
+  'path',
+  'url',
+  'querystring',
   '@remix-run/node',
   '@remix-run/cloudflare',
   '@remix-run/deno',

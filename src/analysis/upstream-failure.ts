@@ -213,28 +213,23 @@ function describeWork(work: FailableWork): string {
 }
 
 function calleeText(node: Node): string {
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return chainText(node.tag);
   if (node.type !== AST_NODE_TYPES.CallExpression) return 'throw';
-  const parts: string[] = [];
-  let n: Node = unwrap(node.callee);
-  for (let i = 0; i < 4; i++) {
-    if (n.type === AST_NODE_TYPES.Identifier) {
-      parts.unshift(n.name);
-      break;
-    }
-    if (n.type === AST_NODE_TYPES.ThisExpression) {
-      parts.unshift('this');
-      break;
-    }
-    if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier) {
-      parts.unshift(n.property.name);
-      n = unwrapAwait(n.object);
-      if (n.type === AST_NODE_TYPES.CallExpression) n = unwrap(n.callee);
-      continue;
-    }
-    parts.unshift('…');
-    break;
+  return `${chainText(node.callee)}()`;
+}
+
+/** `prisma.invoice.findMany`, `knex().where().limit`, `this.shipments.find`. */
+function chainText(callee: Node, depth = 0): string {
+  const n = unwrap(callee);
+  if (depth > 5) return '…';
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier) {
+    const object = unwrapAwait(n.object);
+    const base = object.type === AST_NODE_TYPES.CallExpression ? `${chainText(object.callee, depth + 1)}()` : chainText(object, depth + 1);
+    return `${base}.${n.property.name}`;
   }
-  return `${parts.join('.')}()`;
+  return '…';
 }
 
 function outermostFunction(fn: FunctionNode | undefined): FunctionNode | undefined {
