@@ -231,7 +231,7 @@ export class ErrorHandlers {
       child = parent;
       parent = parent.parent;
     }
-    if (!parent) return false;
+    if (!parent || insideLoggingCall(parent)) return false;
     switch (parent.type) {
       case AST_NODE_TYPES.MemberExpression: {
         if (parent.object !== child) return false;
@@ -240,7 +240,9 @@ export class ErrorHandlers {
         return inTest(parent);
       }
       case AST_NODE_TYPES.BinaryExpression:
-        return parent.operator === 'instanceof' || parent.operator === 'in' || inTest(parent);
+        // `err instanceof Error` says nothing about the status.
+        if (parent.operator === 'instanceof') return !(parent.right.type === AST_NODE_TYPES.Identifier && /^(Error|Object)$/.test(parent.right.name));
+        return parent.operator === 'in' || inTest(parent);
       case AST_NODE_TYPES.VariableDeclarator:
         if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
           return parent.id.properties.some((p) => p.type === AST_NODE_TYPES.Property && CONSULT_PROPS.has(keyName(p) ?? ''));
@@ -369,6 +371,24 @@ function callsVariableIn(block: Node, variable: Variable): boolean {
     const parent = id.parent;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id && id.range[0] >= block.range[0] && id.range[1] <= block.range[1];
   });
+}
+
+/** Is `node` an argument (or inside one) of a logging call: `console.error(...)`, `this.logger.error(...)`, `Sentry.captureException(...)`? */
+function insideLoggingCall(node: Node): boolean {
+  for (let n: Node | undefined = node; n && !isFunction(n); n = n.parent) {
+    if (n.type.endsWith('Statement') || n.type === AST_NODE_TYPES.VariableDeclarator) return false;
+    const parent: Node | undefined = n.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== n) {
+      const callee = unwrap(parent.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = propertyName(callee) ?? '';
+        const root = unwrap(callee.object);
+        const rootName = root.type === AST_NODE_TYPES.Identifier ? root.name : root.type === AST_NODE_TYPES.MemberExpression ? propertyName(root) ?? '' : '';
+        if (/^(log|info|warn|error|debug|trace|fatal|captureException|captureError|notify)$/.test(method) && /log|console|sentry|bugsnag|rollbar/i.test(rootName)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Is `node` (an expression on the error) part of a branch condition? */

@@ -27,7 +27,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
-import { chainRoot, enclosingFunction, isFunction, keyName, propertyName, stringValue, unwrap, type FunctionNode, type Node } from './ast';
+import { alwaysExits, chainRoot, enclosingFunction, isFunction, keyName, propertyName, stringValue, unwrap, type FunctionNode, type Node } from './ast';
 import type { ParamRole } from './handlers';
 import type { ModuleRef, Resolver } from './imports';
 
@@ -73,6 +73,8 @@ interface RawWrite {
   name: string | undefined;
   value: Node | undefined;
   node: Node;
+  /** Written on the response value after it was created (`response.headers.set(...)`): counts although it comes later. */
+  later?: boolean;
 }
 
 interface Collected {
@@ -88,9 +90,9 @@ const H3_SOURCES = new Set(['h3', 'global', '#imports', 'nuxt/app']);
 const SEND_METHODS = new Set(['json', 'send', 'end', 'sendFile', 'render', 'redirect', 'jsonp', 'download', 'sendStatus', 'text', 'html', 'body', 'write']);
 const MIDDLEWARE_REGISTRARS = new Set(['use', 'addHook', 'onRequest', 'onSend', 'onResponse', 'preHandler', 'onAfterHandle', 'onBeforeHandle', 'mapResponse', 'ext', 'all']);
 /** Calls a response may be passed to without anything setting headers on it. */
-const HARMLESS_CALLEES = /^(next|resolve|reject|log|info|warn|error|debug|trace|fatal)$/;
+const HARMLESS_CALLEES = /^(next|resolve|reject|log|info|warn|error|debug|trace|fatal|setResponseStatus|setCookie|deleteCookie|createError|sendError|send|sendNoContent|sendStream|sendRedirect)$|^(get|read|is|has)[A-Z]|^(set|append)(Response)?Headers?$/;
 /** Error-object forms: the framework builds the response from a thrown or returned error. */
-const ERROR_FRAMEWORKS = new Set(['http-errors', 'nestjs', 'h3', 'sveltekit', 'hapi', 'hono', 'fastify', 'koa', 'elysia']);
+const ERROR_FRAMEWORKS = new Set(['http-errors', 'nestjs', 'h3', 'sveltekit', 'hapi', 'hono', 'fastify', 'koa', 'elysia', 'trpc']);
 
 export class HeaderIndex {
   private byReceiver: Map<Variable, RawWrite[]> | undefined;
@@ -117,7 +119,7 @@ export class HeaderIndex {
     const koa = e.framework === 'koa' && !/throw|assert/.test(e.form);
     const statusOnly = isStatusOnly(e.node);
     for (const raw of collected.writes) {
-      const relation = relate(raw.node, e.node, koa || statusOnly);
+      const relation = relate(raw.node, e.node, koa || statusOnly || raw.later === true);
       if (relation === 'none') continue;
       if (raw.name === undefined) {
         complete = false;
@@ -147,7 +149,7 @@ export class HeaderIndex {
       return out;
     }
     if (e.framework === 'nestjs') return this.nest(e, out);
-    if (e.framework === 'trpc' || e.framework === 'error-object' || e.framework === 'helper') return undefined;
+    if (e.framework === 'error-object' || e.framework === 'helper') return undefined;
     if (node.type === AST_NODE_TYPES.NewExpression && /Response/.test(e.form)) {
       this.fromInit(node.arguments[1], out);
       this.fromResultVariable(node, out);
@@ -256,7 +258,7 @@ export class HeaderIndex {
       const fn = enclosingFunction(writes[0]!.node);
       if (receiver) push(byReceiver, receiver, writes);
       push(byFunction, fn, writes);
-      if (fn && isMiddleware(fn)) middleware.push(...writes);
+      if (fn && isMiddleware(fn)) middleware.push(...writes.filter((w) => passesOn(fn, w.node, this.env.resolver)));
     };
     for (const call of this.env.calls) {
       const found = this.writesOfCall(call);
@@ -335,13 +337,26 @@ export class HeaderIndex {
       return { receiver: undefined, writes: writes.map((w) => ({ ...w, node: call })) };
     }
     if (!RESPONSE_METHODS.has(method)) return undefined;
-    let root = chainRoot(object);
-    // `ctx.response.set(...)`, `ctx.res.setHeader(...)`
-    if (object.type === AST_NODE_TYPES.MemberExpression && /^(response|res)$/.test(propertyName(object) ?? '')) root = chainRoot(object.object);
+    // The receiver itself, a chain of calls on it (`res.status(503).set(...)`), or `ctx.response` / `ctx.res`;
+    // not a property of it (`c.req.header(name)` reads a request header).
+    let root: Node = object;
+    while (root.type === AST_NODE_TYPES.CallExpression) {
+      const inner = unwrap(root.callee);
+      if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      root = unwrap(inner.object);
+    }
+    let viaRes = false;
+    if (root.type === AST_NODE_TYPES.MemberExpression && /^(response|res)$/.test(propertyName(root) ?? '')) {
+      root = unwrap(root.object);
+      viaRes = true;
+    }
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    // `header(name)` with one plain argument is a getter.
+    if (call.arguments.length === 1 && stringValue(call.arguments[0]!) !== undefined) return undefined;
     const role = this.env.roleOf(root);
     const ok =
       role === 'response' ||
+      (viaRes && role === 'none' && (method === 'setHeader' || method === 'header')) ||
       (role === 'koa-context' && KOA_METHODS.has(method)) ||
       (role === 'hono-context' && method === 'header') ||
       (role === 'hapi-toolkit' && method === 'header');
@@ -360,7 +375,7 @@ export class HeaderIndex {
   }
 
   private isHeadersObject(object: Node): boolean {
-    if (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'headers') return true;
+    if (object.type === AST_NODE_TYPES.MemberExpression && /^(headers|resHeaders)$/.test(propertyName(object) ?? '')) return true;
     if (object.type !== AST_NODE_TYPES.Identifier) return false;
     const init = constInit(object, this.env.resolver);
     return !!init && init.type === AST_NODE_TYPES.NewExpression && unwrap(init.callee).type === AST_NODE_TYPES.Identifier && (unwrap(init.callee) as TSESTree.Identifier).name === 'Headers';
@@ -501,7 +516,7 @@ export class HeaderIndex {
     if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return;
     const variable = this.env.resolver.variableOf(parent.id);
     if (!variable) return;
-    out.writes.push(...(this.receiverIndex().get(variable) ?? []));
+    out.writes.push(...(this.receiverIndex().get(variable) ?? []).map((w) => ({ ...w, later: true })));
     for (const ref of variable.references) {
       const p = ref.identifier.parent;
       if ((p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) && p.arguments.includes(ref.identifier as never)) out.incomplete = true;
@@ -518,6 +533,13 @@ export class HeaderIndex {
 
   /** `const err = createError(503); err.headers = {...}`, `err.output.headers['Retry-After'] = '30'` (Boom). */
   private fromErrorVariable(node: Node, out: Collected): void {
+    const start = out.writes.length;
+    this.errorVariableWrites(node, out);
+    // Written on the error after it was created: they still travel with it.
+    for (let i = start; i < out.writes.length; i++) out.writes[i] = { ...out.writes[i]!, later: true };
+  }
+
+  private errorVariableWrites(node: Node, out: Collected): void {
     const parent = node.parent;
     if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return;
     const variable = this.env.resolver.variableOf(parent.id);
@@ -721,12 +743,95 @@ export function relate(write: Node, emission: Node, laterCounts: boolean): 'defi
     default:
       break;
   }
-  if (write.range[0] > emission.range[0]) return laterCounts ? 'maybe' : 'none';
+  if (write.range[0] > emission.range[0]) return laterCounts && !leavesBefore(emission, childE, lca, write) ? 'maybe' : 'none';
+  // A write on a path that has already left (`if (x) { res.set(...); return res.status(503).end(); }`) cannot reach.
+  for (let n: Node = write; n !== childW && n.parent; n = n.parent) {
+    if (n.type === AST_NODE_TYPES.ReturnStatement || n.type === AST_NODE_TYPES.ThrowStatement) return 'none';
+    const p: Node = n.parent;
+    if (p.type === AST_NODE_TYPES.BlockStatement && p !== lca) {
+      const index = p.body.indexOf(n as TSESTree.Statement);
+      if (p.body.slice(index).some((stmt: TSESTree.Statement) => alwaysExits(stmt))) return 'none';
+    }
+  }
+  if (childW.type === AST_NODE_TYPES.ReturnStatement || childW.type === AST_NODE_TYPES.ThrowStatement) return 'none';
+  // `try { ctx.set('Cache-Control', ...); ... } catch { ctx.status = 500 }`: nothing before the write can throw,
+  // so the catch is only entered after it ran.
+  if (lca.type === AST_NODE_TYPES.TryStatement && childW === lca.block && childE === lca.handler) {
+    const stmt = topStatement(write, lca.block);
+    if (stmt && sequentialUpTo(write, stmt)) {
+      const index = lca.block.body.indexOf(stmt);
+      if (lca.block.body.slice(0, index).every((s) => !mayThrow(s))) return 'definite';
+    }
+    return 'maybe';
+  }
   if (lca.type !== AST_NODE_TYPES.BlockStatement && lca.type !== AST_NODE_TYPES.Program) return 'maybe';
   for (let n: Node = write; n !== childW; n = n.parent!) {
     if (!SEQUENTIAL.has(n.parent!.type)) return 'maybe';
   }
   return SEQUENTIAL.has(childW.type) || childW.type === AST_NODE_TYPES.ExpressionStatement ? 'definite' : 'maybe';
+}
+
+function topStatement(node: Node, block: TSESTree.BlockStatement): TSESTree.Statement | undefined {
+  let n: Node = node;
+  while (n.parent && n.parent !== block) n = n.parent;
+  return n.parent === block ? (n as TSESTree.Statement) : undefined;
+}
+
+function sequentialUpTo(node: Node, stmt: Node): boolean {
+  for (let n: Node = node; n !== stmt; n = n.parent!) if (!SEQUENTIAL.has(n.parent!.type)) return false;
+  return true;
+}
+
+/** Could this statement throw (it calls, awaits, constructs or throws anything)? */
+function mayThrow(node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ThrowStatement) {
+    return true;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof (item as Node).type === 'string' && mayThrow(item as Node)) return true;
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string' && mayThrow(value as Node)) return true;
+  }
+  return false;
+}
+
+/** Does the path from `from` leave (return/throw) before control can reach `to`, a later node under the same `lca`? */
+function leavesBefore(from: Node, childFrom: Node, lca: Node, to: Node): boolean {
+  for (let n: Node = from; n !== lca && n.parent; n = n.parent) {
+    if (n.type === AST_NODE_TYPES.ReturnStatement || n.type === AST_NODE_TYPES.ThrowStatement) return true;
+    const p = n.parent;
+    if (p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program) {
+      const body = p.body as readonly Node[];
+      const index = body.indexOf(n);
+      for (let i = index; i < body.length; i++) {
+        const stmt = body[i]!;
+        if (p === lca && stmt.range[0] >= to.range[0]) break;
+        if (alwaysExits(stmt as TSESTree.Statement)) return true;
+      }
+    }
+    if (n === childFrom) break;
+  }
+  return false;
+}
+
+/**
+ * Does a middleware write reach every later handler: registered with a hook
+ * (`addHook('onSend', ...)`), or followed by the call to `next` on the same
+ * path (`res.set(...); next()`, Koa/Hono `await next(); c.header(...)`)?
+ * A middleware that sets the header only before answering itself does not.
+ */
+function passesOn(fn: FunctionNode, write: Node, resolver: Resolver): boolean {
+  const last = fn.params[fn.params.length - 1];
+  if (fn.params.length < 2 || last?.type !== AST_NODE_TYPES.Identifier || !/^next$/i.test(last.name)) return true;
+  const next = resolver.variableOf(last);
+  if (!next) return false;
+  return next.references.some((ref) => {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+    return call.range[0] > write.range[0] ? relate(write, call, false) !== 'none' : relate(write, call, true) !== 'none';
+  });
 }
 
 /** A function registered as middleware (`app.use(fn)`, `addHook('onSend', fn)`) or one that calls its `next` parameter. */

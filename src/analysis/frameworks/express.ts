@@ -49,7 +49,7 @@ export const expressAdapter: Adapter = {
     }
     if (!STATUS_METHODS.has(method) && SENSIBLE_NAMES[method] === undefined) return;
     const root = chainRoot(callee.object);
-    if (root !== object) {
+    if (root !== object && !settersOnly(object, root)) {
       // Hapi: `h.response(x).code(500)`
       if (method === 'code' && env.roleOf(root) === 'hapi-toolkit') {
         const arg = node.arguments[0];
@@ -57,13 +57,13 @@ export const expressAdapter: Adapter = {
       }
       return;
     }
-    const role = env.roleOf(object);
+    const role = env.roleOf(root);
     if (role !== 'response') return;
     if (STATUS_METHODS.has(method)) {
       const arg = node.arguments[0];
       if (!arg) return;
       const fw = frameworkOf(env, method);
-      env.add({ node, framework: fw, form: `${receiverName(object)}.${method}()`, status: env.status(arg) });
+      env.add({ node, framework: fw, form: `${receiverName(root)}.${method}()`, status: env.status(arg) });
       return;
     }
     // @fastify/sensible: reply.internalServerError()
@@ -88,6 +88,19 @@ export const expressAdapter: Adapter = {
     });
   },
 };
+
+/** `res.set('Cache-Control', 'no-store').status(500)`: only header setters between the response and the status call. */
+const SETTERS = new Set(['set', 'header', 'setHeader', 'append', 'type', 'contentType', 'vary', 'cookie', 'clearCookie', 'location', 'links']);
+function settersOnly(object: TSESTree.Node, root: TSESTree.Node): boolean {
+  let current = object;
+  while (current !== root) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !SETTERS.has(propertyName(callee) ?? '')) return false;
+    current = unwrap(callee.object);
+  }
+  return true;
+}
 
 function receiverName(node: TSESTree.Node): string {
   return node.type === AST_NODE_TYPES.Identifier ? node.name : 'res';
