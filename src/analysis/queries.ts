@@ -3,7 +3,7 @@
  * request validation fail here? (Upstream questions: upstream-failure.ts.)
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { enclosingFunction, propertyName, unwrap } from './ast';
+import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast';
 import type { CatchContext, ConditionFact, FailureContext } from './failure-context';
 import type { HttpModel, StatusEmission } from './model';
 import type { ValidationCall } from './validation';
@@ -79,11 +79,36 @@ function validationOnlyTry(c: CatchContext, options: QueryOptions): ValidationFa
 }
 
 /**
+ * Hono's `zValidator(target, schema, (result, c) => ...)` hook: the emission runs
+ * on `!result.success`.
+ */
+function zodValidatorHook(model: HttpModel, fn: FunctionNode, emission: StatusEmission): string | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[2] !== fn) return undefined;
+  const ref = model.resolve(call.callee);
+  if (!ref || !/^@hono\/(zod|valibot|typebox|arktype|effect)-validator$|^@hono\/standard-validator$/.test(ref.source)) return undefined;
+  const result = fn.params[0];
+  if (result?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const cond of model.failureContext(emission.node).conditions) {
+    const test = unwrap(cond.test);
+    const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+    const inner = negated ? unwrap(test.argument) : test;
+    if (inner.type !== AST_NODE_TYPES.MemberExpression || propertyName(inner) !== 'success') continue;
+    const obj = unwrap(inner.object);
+    if (obj.type !== AST_NODE_TYPES.Identifier || obj.name !== result.name) continue;
+    if (cond.holds === negated) return `the validator hook's failed result on line ${cond.test.loc.start.line}`;
+  }
+  return undefined;
+}
+
+/**
  * Framework validation hooks whose only job is to answer a validation failure:
  * NestJS `new ValidationPipe({ exceptionFactory })`, Hapi route `validate.failAction`.
  */
 function validationHook(model: HttpModel, emission: StatusEmission): string | undefined {
   for (let fn = emission.fn; fn; fn = enclosingFunction(fn)) {
+    const hook = zodValidatorHook(model, fn, emission);
+    if (hook) return hook;
     const prop = fn.parent;
     if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn || prop.computed || prop.key.type !== AST_NODE_TYPES.Identifier) continue;
     const obj = prop.parent;
