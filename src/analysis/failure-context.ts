@@ -224,7 +224,7 @@ export class FailureContexts {
     }
     if (n.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(n);
-      const call = this.validationOf(n.object);
+      const call = this.validationOf(n.object) ?? (name === 'errors' ? this.compiledValidatorCall(n.object, n) : undefined);
       if (call) {
         if (name === 'success' && call.shape === 'success-flag') return { kind: 'validation', failed: !holds, call };
         if ((name === 'error' || name === 'errors' || name === 'issues') && call.shape !== 'throws') return { kind: 'validation', failed: holds, call };
@@ -284,6 +284,22 @@ export class FailureContexts {
       }
     }
     return undefined;
+  }
+
+  /** ajv: `validate(data); if (validate.errors)` — the latest call of that compiled validator before the test. */
+  private compiledValidatorCall(object: Node, test: Node): ValidationCall | undefined {
+    const id = unwrap(object);
+    if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.resolver.variableOf(id);
+    if (!variable) return undefined;
+    let found: ValidationCall | undefined;
+    for (const ref of variable.references) {
+      const call = ref.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier || call.range[0] > test.range[0]) continue;
+      const v = this.validation.get(call);
+      if (v && v.shape === 'boolean' && (!found || call.range[0] > found.node.range[0])) found = v;
+    }
+    return found;
   }
 
   private destructuredKeyOf(id: TSESTree.Identifier): string | undefined {
@@ -506,8 +522,16 @@ export class FailureContexts {
           // length/range checks: `password.length < 8`, `limit > 100`, `age < 0`
           const subject = lengthSubject(left) ?? left;
           const otherSubject = lengthSubject(right) ?? right;
-          if (this.input.isRequestInput(subject) || this.input.isRequestInput(otherSubject)) return true;
-          return undefined;
+          if (!this.input.isRequestInput(subject) && !this.input.isRequestInput(otherSubject)) return undefined;
+          // Presence, not range: `items.length > 0`, `n >= 1` are truthy on good input; `items.length < 1` on bad.
+          const inputOnLeft = this.input.isRequestInput(subject);
+          const bound = literalOf(inputOnLeft ? right : left)?.value;
+          const op = inputOnLeft ? operator : flip(operator);
+          if (bound === 0 || bound === 1) {
+            if ((op === '>' && bound === 0) || (op === '>=' && bound === 1)) return false;
+            if ((op === '<' && bound === 1) || (op === '<=' && bound === 0)) return true;
+          }
+          return true;
         }
         return undefined;
       }
