@@ -356,6 +356,7 @@ export class HeaderIndex {
     const role = this.env.roleOf(root);
     const ok =
       role === 'response' ||
+      (role === 'none' && method !== 'writeHead' && isMiddlewareParam(root, this.env.resolver)) ||
       (viaRes && role === 'none' && (method === 'setHeader' || method === 'header')) ||
       (role === 'koa-context' && KOA_METHODS.has(method)) ||
       (role === 'hono-context' && method === 'header') ||
@@ -832,6 +833,16 @@ function passesOn(fn: FunctionNode, write: Node, resolver: Resolver): boolean {
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
     return call.range[0] > write.range[0] ? relate(write, call, false) !== 'none' : relate(write, call, true) !== 'none';
   });
+}
+
+/** `res` in `app.use((req, res, next) => { res.set(...); next(); })`, `ctx`/`c` in `(ctx, next) => ...`: a header-only middleware's response. */
+function isMiddlewareParam(id: TSESTree.Identifier, resolver: Resolver): boolean {
+  const def = resolver.variableOf(id)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as FunctionNode;
+  if (!isFunction(fn) || !isMiddleware(fn)) return false;
+  const index = fn.params.indexOf(def.name as never);
+  return index === fn.params.length - 2 && index <= 1;
 }
 
 /** A function registered as middleware (`app.use(fn)`, `addHook('onSend', fn)`) or one that calls its `next` parameter. */

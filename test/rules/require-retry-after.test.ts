@@ -1,0 +1,388 @@
+import rule from '../../rules/require-retry-after';
+import { ruleTester } from '../rule-tester';
+
+const s503 = { status: '503 Service Unavailable', example: '120' };
+const s429 = { status: '429 Too Many Requests', example: '60' };
+
+ruleTester.run('require-retry-after', rule, {
+  valid: [
+    // Express
+    {
+      name: 'express: res.set before the 503',
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => {
+  res.set('Retry-After', '120');
+  res.status(503).json({ error: 'maintenance' });
+});`,
+    },
+    {
+      name: 'express: object form, lower-case name, chained after a setter',
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => {
+  return res.set({ 'retry-after': '60' }).status(429).json({ error: 'slow down' });
+});`,
+    },
+    {
+      name: 'express: status-only statement, header set before the send',
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => {
+  res.status(503);
+  res.setHeader('Retry-After', '30');
+  res.send('down');
+});`,
+    },
+    {
+      name: 'express: headers object that cannot be resolved is unknown',
+      code: `import express from 'express';
+import { busyHeaders } from './headers';
+const app = express();
+app.get('/x', (req, res) => {
+  res.set(busyHeaders());
+  res.status(503).end();
+});`,
+    },
+    {
+      name: 'express: the response is handed to an unknown helper',
+      code: `import express from 'express';
+import { applyRateLimitHeaders } from './limits';
+const app = express();
+app.get('/x', (req, res) => {
+  applyRateLimitHeaders(res);
+  return res.status(429).json({ error: 'slow down' });
+});`,
+    },
+    {
+      name: 'express: same-file middleware sets Retry-After for every route',
+      code: `import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  res.set('Retry-After', '300');
+  next();
+});
+app.get('/x', (req, res) => res.status(503).json({ error: 'down' }));`,
+    },
+    {
+      name: 'express: route middleware before the handler may set it',
+      code: `import express from 'express';
+import { limiter } from './limiter';
+const app = express();
+app.get('/x', limiter, (req, res) => res.status(429).json({ error: 'slow' }));`,
+    },
+    {
+      name: 'express: unknown status',
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => res.status(req.query.code).end());`,
+    },
+    {
+      name: 'express: a 503 with Retry-After in writeHead (node:http)',
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(503, { 'Retry-After': '120', 'Content-Type': 'text/plain' });
+  res.end('down');
+});`,
+    },
+    {
+      name: 'option: only 503 is checked',
+      options: [{ statuses: [503] }],
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => res.status(429).json({ error: 'slow' }));`,
+    },
+    // Fastify
+    {
+      name: 'fastify: header chained after code()',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/x', async (request, reply) => reply.code(503).header('Retry-After', '30').send({ error: 'busy' }));`,
+    },
+    // Koa
+    {
+      name: 'koa: ctx.set after ctx.status (headers go out at the end)',
+      code: `import Router from '@koa/router';
+const router = new Router();
+router.get('/x', async (ctx) => {
+  ctx.status = 503;
+  ctx.set('Retry-After', '600');
+  ctx.body = { error: 'maintenance' };
+});`,
+    },
+    // Hono
+    {
+      name: 'hono: headers argument of c.json',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/x', (c) => c.json({ error: 'busy' }, 503, { 'Retry-After': '10' }));`,
+    },
+    {
+      name: 'hono: c.header before the response',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/x', (c) => {
+  c.header('Retry-After', '10');
+  return c.json({ error: 'busy' }, 429);
+});`,
+    },
+    // Next.js / fetch Response
+    {
+      name: 'next: headers in the init',
+      code: `import { NextResponse } from 'next/server';
+export async function GET() {
+  return NextResponse.json({ error: 'slow' }, { status: 429, headers: { 'Retry-After': '5' } });
+}`,
+    },
+    {
+      name: 'next: headers set on the returned response variable',
+      code: `import { NextResponse } from 'next/server';
+export async function GET() {
+  const res = NextResponse.json({ error: 'down' }, { status: 503 });
+  res.headers.set('Retry-After', '60');
+  return res;
+}`,
+    },
+    {
+      name: 'web: a Headers variable passed in the init',
+      code: `export async function GET() {
+  const headers = new Headers({ 'Content-Type': 'text/plain' });
+  headers.set('Retry-After', '60');
+  return new Response('down', { status: 503, headers });
+}`,
+    },
+    // Lambda
+    {
+      name: 'lambda: headers in the result',
+      code: `export const handler = async () => ({ statusCode: 503, headers: { 'Retry-After': '120' }, body: 'down' });`,
+    },
+    // NestJS
+    {
+      name: 'nestjs: @Header on the controller method',
+      code: `import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
+@Controller('x')
+export class XController {
+  @Get()
+  @Header('Retry-After', '300')
+  get() {
+    throw new ServiceUnavailableException('rebuilding');
+  }
+}`,
+    },
+    {
+      name: 'nestjs: exception thrown from a service (not a controller) is unknown',
+      code: `import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+@Injectable()
+export class Svc {
+  run() {
+    throw new ServiceUnavailableException('down');
+  }
+}`,
+    },
+    // h3
+    {
+      name: 'h3: setResponseHeader before the status',
+      code: `import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3';
+export default defineEventHandler((event) => {
+  setResponseHeader(event, 'Retry-After', 60);
+  setResponseStatus(event, 503);
+  return { error: 'down' };
+});`,
+    },
+    // Hapi / Boom / http-errors
+    {
+      name: 'hapi: Boom output headers',
+      code: `import Boom from '@hapi/boom';
+export const handler = () => {
+  const err = Boom.serverUnavailable('down');
+  err.output.headers['Retry-After'] = '120';
+  throw err;
+};`,
+    },
+    {
+      name: 'http-errors: headers property',
+      code: `import createError from 'http-errors';
+export function check(next) {
+  next(createError(503, 'down', { headers: { 'Retry-After': '10' } }));
+}`,
+    },
+    // Elysia
+    {
+      name: 'elysia: set.headers before set.status',
+      code: `import { Elysia } from 'elysia';
+new Elysia().get('/x', ({ set }) => {
+  set.headers['retry-after'] = '30';
+  set.status = 503;
+  return 'down';
+});`,
+    },
+    {
+      name: 'not a response: a local object with statusCode and no body-like keys',
+      code: `const outcome = { statusCode: 503, retries: 2 };
+export default outcome;`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'express: 503 in a guard clause, Retry-After only on the later path',
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => {
+  if (req.query.maintenance) return res.status(503).json({ error: 'down' });
+  res.set('Retry-After', '120');
+  return res.status(503).json({ error: 'down' });
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 4, column: 37, endLine: 4, endColumn: 52 }],
+    },
+    {
+      name: 'express: sendStatus(429) in a catch',
+      code: `import express, { type Request, type Response } from 'express';
+const router = express.Router();
+router.post('/login', async (req: Request, res: Response) => {
+  try {
+    await limiter.consume(req.ip);
+  } catch {
+    return res.sendStatus(429);
+  }
+  res.json({ ok: true });
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429, line: 7, column: 12 }],
+    },
+    {
+      name: 'express: http-errors 503 passed to next',
+      code: `const createError = require('http-errors');
+module.exports = function maintenance(req, res, next) {
+  if (process.env.MAINTENANCE) return next(createError(503, 'maintenance'));
+  next();
+};`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 3, column: 44 }],
+    },
+    {
+      name: 'fastify: reply.code(429).send()',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.post('/x', async (request, reply) => {
+  if (await tooMany(request.ip)) return reply.code(429).send({ error: 'slow down' });
+  return { ok: true };
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429, line: 4, column: 41 }],
+    },
+    {
+      name: 'koa: ctx.status = 503',
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.status = 503;
+  ctx.body = { error: 'maintenance' };
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 4, column: 3 }],
+    },
+    {
+      name: 'koa: ctx.throw(503)',
+      code: `import Router from '@koa/router';
+const router = new Router();
+router.get('/search', async (ctx) => {
+  if (!ready) ctx.throw(503, 'rebuilding');
+  ctx.body = await search(ctx.query.q);
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 4, column: 15 }],
+    },
+    {
+      name: 'hono: c.json(b, 503) and HTTPException(429)',
+      code: `import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+const app = new Hono();
+app.get('/x', (c) => c.json({ error: 'busy' }, 503));
+app.post('/y', (c) => {
+  throw new HTTPException(429, { message: 'slow down' });
+});`,
+      errors: [
+        { messageId: 'missingRetryAfter', data: s503, line: 4, column: 22 },
+        { messageId: 'missingRetryAfter', data: s429, line: 6, column: 9 },
+      ],
+    },
+    {
+      name: 'next: NextResponse.json 429 without headers',
+      code: `import { NextResponse } from 'next/server';
+export async function POST() {
+  if (!(await allow())) return NextResponse.json({ error: 'slow down' }, { status: 429 });
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429, line: 3, column: 32 }],
+    },
+    {
+      name: 'remix: json(b, 503)',
+      code: `import { json } from '@remix-run/node';
+export async function loader() {
+  if (await isDown()) throw json({ error: 'down' }, { status: 503 });
+  return json({ ok: true });
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 3, column: 29 }],
+    },
+    {
+      name: 'sveltekit: error(503)',
+      code: `import { error } from '@sveltejs/kit';
+export async function load() {
+  if (await isDown()) error(503, 'down');
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 3, column: 23 }],
+    },
+    {
+      name: 'lambda: result object without headers',
+      code: `export const handler = async () => {
+  return { statusCode: 503, body: JSON.stringify({ error: 'down' }) };
+};`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 2, column: 10 }],
+    },
+    {
+      name: 'nestjs: exception in a controller method',
+      code: `import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+@Controller('reports')
+export class ReportsController {
+  @Get()
+  list() {
+    throw new ServiceUnavailableException('rebuilding');
+  }
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 6, column: 11 }],
+    },
+    {
+      name: 'h3: setResponseStatus without a header',
+      code: `import { defineEventHandler, setResponseStatus } from 'h3';
+export default defineEventHandler((event) => {
+  setResponseStatus(event, 503);
+  return { error: 'down' };
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 3, column: 3 }],
+    },
+    {
+      name: 'hapi: Boom.tooManyRequests thrown, and h.response().code(503)',
+      code: `import Boom from '@hapi/boom';
+export const limited = () => {
+  throw Boom.tooManyRequests('slow down');
+};
+export const down = (request, h) => h.response({ error: 'down' }).code(503);`,
+      errors: [
+        { messageId: 'missingRetryAfter', data: s429, line: 3, column: 9 },
+        { messageId: 'missingRetryAfter', data: s503, line: 5, column: 37 },
+      ],
+    },
+    {
+      name: 'elysia: set.status = 429',
+      code: `import { Elysia } from 'elysia';
+new Elysia().post('/x', ({ set }) => {
+  set.status = 429;
+  return 'slow down';
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429, line: 3, column: 3 }],
+    },
+    {
+      name: 'option: 500 added to the checked statuses',
+      options: [{ statuses: [500] }],
+      code: `import express from 'express';
+const app = express();
+app.get('/x', (req, res) => res.status(500).end());`,
+      errors: [{ messageId: 'missingRetryAfter', data: { status: '500 Internal Server Error', example: '120' }, line: 3, column: 29 }],
+    },
+  ],
+});
