@@ -232,7 +232,7 @@ export class UpstreamDetector {
       label = `the call to \`${calleeText(node, this.sourceCode)}()\` on line ${line}, which calls ${via.client}`;
     } else if (url) {
       const text = describeUrl(url, this.sourceCode);
-      const verb = client === 'fetch' || client === 'ofetch' ? 'fetch' : `${client} request`;
+      const verb = client === 'fetch' || client === 'ofetch' ? 'fetch' : client.endsWith('.request') ? `${client} call` : `${client} request`;
       label = text ? `the ${verb} to \`${text}\` on line ${line}` : `the ${verb} on line ${line}`;
     } else {
       label = `the ${client} call \`${calleeText(node, this.sourceCode)}()\` on line ${line}`;
