@@ -482,7 +482,8 @@ function hasUndiciTimeout(opts: Props): boolean {
 }
 
 function ofetchTimeout(model: HttpModel, call: UpstreamCall): UpstreamTimeout {
-  if (isRelativeUrl(call.node.arguments[0])) return UNKNOWN(call);
+  // A relative URL on the global `$fetch` is an in-process route; on an instance it is relative to its baseURL.
+  if (!call.instance && isRelativeUrl(call.node.arguments[0])) return UNKNOWN(call);
   const opts = propsOf(model, call.node.arguments[1]);
   if (opts.props.has('timeout') && !isFalse(opts.props.get('timeout'))) return SET(call);
   const signal = opts.props.get('signal');
