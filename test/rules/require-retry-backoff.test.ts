@@ -153,6 +153,38 @@ async function get(url) {
 }`,
     },
     {
+      name: 'redirect-following loop changes its target each pass',
+      code: `async function follow(url) {
+  for (let hops = 0; hops < 5; hops++) {
+    const res = await fetch(url, { redirect: 'manual' });
+    const location = res.headers.get('location');
+    if (REDIRECTS.has(res.status) && location) { url = new URL(location, url).toString(); continue; }
+    return res;
+  }
+}`,
+    },
+    {
+      name: 'recursion after an awaited helper that may wait (retry config)',
+      code: `async function request(opts) {
+  try { return await send(opts); } catch (err) {
+    const { shouldRetry } = await getRetryConfig(err);
+    if (shouldRetry) return request(opts);
+    throw err;
+  }
+}`,
+    },
+    {
+      name: 'one re-authentication on 401 is not a retry',
+      code: `async function call(opts) {
+  const res = await fetch(opts.url, { headers: { authorization: await token() } });
+  if (!res.ok) {
+    if (res.status === 401 && !opts.refreshed) { invalidate(); return call({ ...opts, refreshed: true }); }
+    throw new Error(String(res.status));
+  }
+  return res;
+}`,
+    },
+    {
       name: 'recursive tree walk',
       code: `async function crawl(url, depth) {
   if (depth === 0) return;

@@ -107,6 +107,27 @@ function isItemLoop(loop: LoopNode, sourceCode: SourceCode): boolean {
   });
 }
 
+const SLEEPISH = /sleep|delay|wait|pause|timeout|backoff|nap/i;
+
+/**
+ * A loop that changes what it calls on each pass (`url = nextUrl`, `cursor = page.next`,
+ * `host = pickHost()`) walks targets: redirects, pages, fallbacks. Not a retry.
+ */
+function walksTargets(loop: LoopNode, sourceCode: SourceCode): boolean {
+  const keys = sourceCode.visitorKeys;
+  const assigned = new Set<string>();
+  walkOwn(loop.body, keys, (node) => {
+    if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.Identifier) assigned.add(node.left.name);
+  });
+  if (assigned.size === 0) return false;
+  return !!someNode(loop.body, keys, (node) => {
+    if (node.type !== T.CallExpression || node.parent?.type !== T.AwaitExpression) return false;
+    if (SLEEPISH.test(calleeName(node) ?? '')) return false;
+    const first = node.arguments[0];
+    return !!first && !!someNode(first, keys, (n) => n.type === T.Identifier && assigned.has(n.name), false);
+  });
+}
+
 /** Polling: waits for a job's state (`job.status === 'done'`, HTTP 202). */
 function isPolling(loop: LoopNode, sourceCode: SourceCode): boolean {
   if (/poll/i.test(sourceCode.getText(loop))) return true;
@@ -125,7 +146,7 @@ function isPolling(loop: LoopNode, sourceCode: SourceCode): boolean {
 export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | undefined {
   const { sourceCode } = ctx;
   const keys = sourceCode.visitorKeys;
-  if (isItemLoop(loop, sourceCode) || isPolling(loop, sourceCode)) return undefined;
+  if (isItemLoop(loop, sourceCode) || isPolling(loop, sourceCode) || walksTargets(loop, sourceCode)) return undefined;
 
   const label = loopLabel(loop);
   const successExits: Node[] = [];

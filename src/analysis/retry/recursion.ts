@@ -238,6 +238,8 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
   const context = failureContext(call, fn, sourceCode);
   if (!context) return undefined;
   if (!context.tries.length && !context.failureTests.length && !context.handler) return undefined;
+  // Re-authenticating once on 401/403 is not a retry of a failing upstream.
+  if (context.guards.some((g) => /\b40[137]\b/.test(sourceCode.getText(g)))) return undefined;
 
   const env = createEnv(sourceCode);
   collectVarying(fn.body, env);
@@ -262,7 +264,9 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
           ...(folded.helper ? { helper: folded.helper } : {}),
           ...(folded.node ? { node: folded.node } : {}),
         }
-      : { kind: 'none', jitter: false, capped: false };
+      : hiddenWait(context.region, call, sourceCode)
+        ? { kind: 'unknown', jitter: false, capped: false }
+        : { kind: 'none', jitter: false, capped: false };
   const bound = boundFrom(fn, context.guards, env, paramCounts, sourceCode);
   const retriesOn = retriesOnOf(fn.body, context.tries, context.failureTests, ctx.throwingCalls, sourceCode);
   const singlesOut = findSinglesOut(fn.body, sourceCode);
@@ -276,6 +280,22 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
     ...(singlesOut ? { singlesOut429or503: singlesOut } : {}),
     readsRetryAfter: wait.kind === 'retry-after' || readsRetryAfter(fn, sourceCode),
   };
+}
+
+const LOGGING = /^(log|info|warn|error|debug|trace|fatal|emit|increment|inc|observe|record|captureException)$/;
+
+/** An awaited call on the failure path (`await getRetryConfig(err)`) may wait inside. */
+function hiddenWait(region: Node, call: Node, sourceCode: SourceCode): boolean {
+  let found = false;
+  walkOwn(region, sourceCode.visitorKeys, (node) => {
+    if (found || node.range[0] >= call.range[0]) return false;
+    if (node.type === T.AwaitExpression) {
+      const arg = unwrap(node.argument);
+      if (arg.type !== T.CallExpression || !LOGGING.test(calleeName(arg) ?? '')) found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function enclosingFunctionOf(node: Node): FunctionNode | undefined {
