@@ -20,7 +20,7 @@
  * `err.expose`) around the leak or the emission.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { alwaysExits, enclosingFunction, isFunction, keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { alwaysExits, isFunction, keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { isStatusOnly, relate } from './headers';
 import type { Resolver } from './imports';
 
@@ -385,9 +385,9 @@ function returnsAfter(fn: FunctionNode, node: Node): TSESTree.ReturnStatement[] 
 
 /** Does a development-only condition decide whether `node` runs (a branch, a `&&`, or an earlier guard clause)? */
 export function isDevGuarded(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const fn = enclosingFunction(node);
+  // Up to the program: a handler registered only in development (`if (NODE_ENV !== 'production') app.use(...)`) counts.
   let child: Node = node;
-  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== child) {
       if (DEV_GUARD.test(sourceCode.getText(parent.test))) return true;
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) {
