@@ -99,7 +99,7 @@ router.get('/history/:city', async (req, res, next) => {
   }
 });
 
-// positive: the catch singles out a refused connection in a try that also reads the database
+// positive: the catch singles out axios errors in a try that also reads the database
 router.get('/stations/:id/live', async (req, res) => {
   try {
     const { rows } = await pool.query('SELECT upstream_id FROM stations WHERE id = $1', [req.params.id]);
@@ -107,7 +107,7 @@ router.get('/stations/:id/live', async (req, res) => {
     const { data } = await weatherClient.get(`/stations/${rows[0].upstream_id}/live`);
     return res.json(data);
   } catch (err) {
-    if (err.code === 'ECONNREFUSED') {
+    if (axios.isAxiosError(err)) {
       return res.status(500).json({ error: 'Station feed offline' }); // expect: no-500-for-upstream-failure 502
     }
     log.error('live station read failed', { id: req.params.id });
