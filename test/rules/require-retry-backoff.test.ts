@@ -185,6 +185,14 @@ async function get(url) {
 }`,
     },
     {
+      name: 'waiting for a local service to pass its health check',
+      code: `${sleep}async function waitUp(base) {
+  for (let i = 0; i < 50; i++) {
+    try { await fetch(base + '/api/health'); break; } catch { await sleep(100); }
+  }
+}`,
+    },
+    {
       name: 'recursive tree walk',
       code: `async function crawl(url, depth) {
   if (depth === 0) return;

@@ -130,7 +130,8 @@ function walksTargets(loop: LoopNode, sourceCode: SourceCode): boolean {
 
 /** Polling: waits for a job's state (`job.status === 'done'`, HTTP 202). */
 function isPolling(loop: LoopNode, sourceCode: SourceCode): boolean {
-  if (/poll/i.test(sourceCode.getText(loop))) return true;
+  // Polling, and waiting for a service to come up (health/readiness checks).
+  if (/poll|health|readiness|liveness|isReady|waitUntilReady|waitForReady|\bping\b/i.test(sourceCode.getText(loop))) return true;
   return !!someNode(loop, sourceCode.visitorKeys, (node) => {
     if (node.type !== T.BinaryExpression || (node.operator !== '===' && node.operator !== '!==' && node.operator !== '==' && node.operator !== '!=')) {
       return false;
