@@ -448,8 +448,9 @@ export class HeaderIndex {
             } else if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent && /^(set|append)$/.test(propertyName(parent) ?? '')) {
               this.pair(grand.arguments[0], grand.arguments[1], grand, writes);
             }
-          } else if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(ref.identifier as never)) {
-            if (!(parent.type === AST_NODE_TYPES.NewExpression && /Response/.test(calleeText(parent)))) {
+          } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as never)) {
+            // Handed to a function that may add to it (constructors and response builders only copy it).
+            if (!/^(json|text|data|html|body|newResponse|stringify|freeze|entries|keys)$/.test(calleeText(parent))) {
               writes.push({ name: undefined, value: undefined, node: parent });
             }
           }
