@@ -1,0 +1,290 @@
+#!/usr/bin/env node
+'use strict';
+// Benchmark: how much time the plugin's rules add to ESLint.
+//
+//   npm run bench                       # build, generate bench/.corpus/, measure
+//   node bench/run.js --dir <path>      # measure a directory of your own instead
+//   node bench/run.js --rounds 7 --files 600 --seed 1 --json bench/results/run.json
+//
+// Side by side, with @typescript-eslint/parser in every configuration:
+//   parse-only          no rules (the cost of ESLint itself: parse, scope, traversal)
+//   http-semantics/all  the built plugin's `configs.all`
+//   eslint:recommended  @eslint/js recommended, for reference
+// Each configuration lints the same in-memory files with one `Linter`; a
+// warm-up round, then the median of N interleaved rounds, in CPU time. Per-rule times come
+// from ESLint's `stats` option (the first rule to ask for the shared HTTP model
+// is charged for building it). The growth test lints one route-file unit
+// repeated 1x, 4x and 16x (each copy in its own block) and compares ms per
+// 1,000 lines. Exit code 1 when a target is missed, 2 when the bench cannot run.
+const fs = require('node:fs');
+const path = require('node:path');
+const { Linter } = require('eslint');
+const tsParser = require('@typescript-eslint/parser');
+const js = require('@eslint/js');
+const { generateCorpus, growthUnit } = require('./corpus.js');
+
+const ROOT = path.resolve(__dirname, '..');
+const EXTENSIONS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', '.next', '.nuxt', '.svelte-kit', '.output', 'coverage', '.git', 'out']);
+const TARGET_OVERHEAD = 0.1;
+const TARGET_GROWTH = 1.5; // ms per 1k lines at 16x over 1x
+
+function parseArgs(argv) {
+  const args = { statRounds: 1, dir: null, rounds: 3, files: 200, seed: 20240607, json: null, growthRounds: 5 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--dir') args.dir = path.resolve(value());
+    else if (arg === '--rounds') args.rounds = Number(value());
+    else if (arg === '--files') args.files = Number(value());
+    else if (arg === '--seed') args.seed = Number(value());
+    else if (arg === '--growth-rounds') args.growthRounds = Number(value());
+    else if (arg === '--stat-rounds') args.statRounds = Number(value());
+    else if (arg === '--json') args.json = path.resolve(value());
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write('Usage: node bench/run.js [--dir <path>] [--rounds N] [--files N] [--seed N] [--growth-rounds N] [--stat-rounds N] [--json <file>]\n');
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${arg}`);
+  }
+  for (const key of ['rounds', 'files', 'seed', 'growthRounds', 'statRounds']) {
+    if (!Number.isInteger(args[key]) || args[key] < 1) throw new Error(`--${key} must be a positive integer`);
+  }
+  return args;
+}
+
+function walk(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) walk(path.join(dir, entry.name), out);
+    } else if (entry.isFile() && EXTENSIONS.test(entry.name) && !entry.name.endsWith('.d.ts') && !/\.min\.[cm]?js$/.test(entry.name)) {
+      out.push(path.join(dir, entry.name));
+    }
+  }
+  return out;
+}
+
+const countLines = (code) => code.split('\n').length;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (n, digits = 1) => n.toFixed(digits);
+const pct = (n) => `${n >= 0 ? '+' : ''}${(n * 100).toFixed(1)}%`;
+
+function loadPlugin() {
+  const entry = path.join(ROOT, 'dist', 'index.cjs');
+  if (!fs.existsSync(entry)) throw new Error('dist/index.cjs is missing: run `npm run build` (or `npm run bench`, which builds first)');
+  const mod = require(entry);
+  return mod.default ?? mod;
+}
+
+function makeConfigs(plugin) {
+  const base = {
+    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+    languageOptions: { parser: tsParser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  };
+  return [
+    { name: 'parse-only', config: [base] },
+    { name: 'http-semantics/all', config: [base, plugin.configs.all] },
+    { name: 'eslint:recommended', config: [base, { rules: js.configs.recommended.rules }] },
+  ];
+}
+
+/**
+ * Lints every file once; returns the CPU ms this process spent (user +
+ * system), which other work on a shared machine disturbs far less than wall
+ * time. Throws on a rule crash.
+ */
+function lintAll(linter, config, files) {
+  const start = process.cpuUsage();
+  for (const f of files) linter.verify(f.code, config, { filename: f.filename });
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** Sums ESLint's per-rule `stats` times over the files. */
+function ruleTimes(linter, config, files) {
+  const times = {};
+  let parse = 0;
+  for (const f of files) {
+    // `stats` is only reset per call by verifyAndFix (fix: false = one pass).
+    linter.verifyAndFix(f.code, config, { filename: f.filename, stats: true, fix: false });
+    for (const pass of linter.getTimes().passes) {
+      parse += pass.parse?.total ?? 0;
+      for (const [rule, t] of Object.entries(pass.rules ?? {})) times[rule] = (times[rule] ?? 0) + t.total;
+    }
+  }
+  return { times, parse };
+}
+
+function loadFiles(args) {
+  let filenames;
+  if (args.dir) {
+    filenames = walk(args.dir);
+  } else {
+    const dir = path.join(__dirname, '.corpus');
+    filenames = generateCorpus(dir, { seed: args.seed, files: args.files }).map((f) => f.file);
+  }
+  return filenames.map((filename) => {
+    const code = fs.readFileSync(filename, 'utf8');
+    return { filename, code, lines: countLines(code) };
+  });
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const plugin = loadPlugin();
+  const ruleIds = Object.keys(plugin.rules).map((id) => `http-semantics/${id}`);
+  const configs = makeConfigs(plugin);
+  // Flat config only matches files under the Linter's cwd.
+  const linter = new Linter({ configType: 'flat', cwd: args.dir ?? ROOT });
+
+  // Files, minus those the parser rejects (counted apart); this pass is also
+  // the parse-only warm-up.
+  const all = loadFiles(args);
+  const files = [];
+  let parseFailures = 0;
+  for (const f of all) {
+    const messages = linter.verify(f.code, configs[0].config, { filename: f.filename });
+    const unmatched = messages.find((m) => m.message.startsWith('No matching configuration'));
+    if (unmatched) throw new Error(unmatched.message);
+    if (messages.some((m) => m.fatal)) parseFailures++;
+    else files.push(f);
+  }
+  const lines = files.reduce((n, f) => n + f.lines, 0);
+  const source = args.dir ?? `bench/.corpus (generated, seed ${args.seed})`;
+  const out = process.stdout;
+  out.write(`http-semantics bench: ${source}\n`);
+  out.write(`${files.length} files, ${lines} lines (${parseFailures} parse failures skipped); ${ruleIds.length} plugin rules; ESLint ${require('eslint/package.json').version}, Node ${process.version}\n\n`);
+  if (files.length === 0) throw new Error('no files to lint');
+
+  // Whole-corpus timing: warm-up, then N rounds, configurations interleaved.
+  const samples = configs.map(() => []);
+  for (const c of configs.slice(1)) lintAll(linter, c.config, files.slice(0, 60));
+  for (let round = 0; round < args.rounds; round++) {
+    for (let k = 0; k < configs.length; k++) {
+      const idx = (k + round) % configs.length;
+      samples[idx].push(lintAll(linter, configs[idx].config, files));
+    }
+  }
+  const totals = samples.map(median);
+  const parseMs = totals[0];
+  out.write(`Whole corpus (CPU ms, median of ${args.rounds} rounds after a warm-up on 60 files)\n`);
+  out.write(`${'config'.padEnd(22)}${'total ms'.padStart(10)}${'ms/1k lines'.padStart(13)}${'vs parse-only'.padStart(15)}${'min..max ms'.padStart(18)}\n`);
+  configs.forEach((c, i) => {
+    const ratio = i === 0 ? '1.000' : `${fmt(totals[i] / parseMs, 3)} (${pct(totals[i] / parseMs - 1)})`;
+    const spread = `${fmt(Math.min(...samples[i]), 0)}..${fmt(Math.max(...samples[i]), 0)}`;
+    out.write(`${c.name.padEnd(22)}${fmt(totals[i], 0).padStart(10)}${fmt((totals[i] / lines) * 1000, 2).padStart(13)}${ratio.padStart(15)}${spread.padStart(18)}\n`);
+  });
+  const overhead = totals[1] / parseMs - 1;
+
+  // Per-rule times (ESLint stats), median over 3 rounds.
+  const statRounds = args.statRounds;
+  const statsFor = (config) => {
+    const runs = Array.from({ length: statRounds }, () => ruleTimes(linter, config, files));
+    const rules = new Set(runs.flatMap((r) => Object.keys(r.times)));
+    const times = {};
+    for (const rule of rules) times[rule] = median(runs.map((r) => r.times[rule] ?? 0));
+    return { times, parse: median(runs.map((r) => r.parse)) };
+  };
+  const pluginStats = statsFor(configs[1].config);
+  const recStats = statsFor(configs[2].config);
+  const recSorted = Object.entries(recStats.times).sort((a, b) => b[1] - a[1]);
+  const [slowestRecRule, slowestRecMs] = recSorted[0] ?? ['(none)', 0];
+  const pluginRuleSum = ruleIds.reduce((n, id) => n + (pluginStats.times[id] ?? 0), 0);
+  out.write(`\nPer-rule time (ESLint stats, median of ${statRounds} round(s); the first rule to build the shared model pays for it)\n`);
+  out.write(`${'rule'.padEnd(46)}${'ms'.padStart(9)}${'% of parse'.padStart(12)}\n`);
+  for (const id of [...ruleIds].sort((a, b) => (pluginStats.times[b] ?? 0) - (pluginStats.times[a] ?? 0))) {
+    const t = pluginStats.times[id] ?? 0;
+    out.write(`${id.padEnd(46)}${fmt(t).padStart(9)}${pct(t / pluginStats.parse).padStart(12)}\n`);
+  }
+  out.write(`${'(all plugin rules)'.padEnd(46)}${fmt(pluginRuleSum).padStart(9)}${pct(pluginRuleSum / pluginStats.parse).padStart(12)}\n`);
+  out.write(`eslint:recommended, slowest 3: ${recSorted
+    .slice(0, 3)
+    .map(([id, t]) => `${id} ${fmt(t)} ms`)
+    .join(', ')}\n`);
+
+  // Growth: one route-file unit at 1x, 4x, 16x, each copy in a fresh block.
+  const unit = growthUnit();
+  const sizes = [1, 4, 16];
+  const growthFiles = sizes.map((k) => {
+    const blocks = [];
+    for (let i = 0; i < k; i++) blocks.push('{', ...unit.body.map((l) => `  ${l}`), '}');
+    const code = `${[...unit.head, '', ...blocks].join('\n')}\n`;
+    return { k, filename: path.join(__dirname, '.corpus', `growth-${k}x.ts`), code, lines: countLines(code) };
+  });
+  const growth = growthFiles.map((g) => {
+    const reps = 16 / g.k; // the same number of lines per sample at every size
+    const batch = Array.from({ length: reps }, () => g);
+    const fatal = linter.verify(g.code, configs[0].config, { filename: g.filename }).find((m) => m.fatal);
+    if (fatal) throw new Error(`growth file ${g.k}x does not parse: ${fatal.message} (line ${fatal.line})`);
+    for (const c of configs.slice(0, 2)) lintAll(linter, c.config, batch);
+    const parse = [];
+    const full = [];
+    const rules = [];
+    for (let r = 0; r < args.growthRounds; r++) {
+      parse.push(lintAll(linter, configs[0].config, batch));
+      full.push(lintAll(linter, configs[1].config, batch));
+      rules.push(ruleIds.reduce((n, id) => n + (ruleTimes(linter, configs[1].config, batch).times[id] ?? 0), 0));
+    }
+    const perK = (ms) => (ms / (g.lines * reps)) * 1000;
+    return { k: g.k, lines: g.lines, parse: perK(median(parse)), full: perK(median(full)), rules: perK(median(rules)) };
+  });
+  out.write(`\nGrowth (one ${growthFiles[0].lines}-line route unit repeated; ms per 1k lines, median of ${args.growthRounds})\n`);
+  out.write(`${'size'.padEnd(6)}${'lines'.padStart(7)}${'parse-only'.padStart(12)}${'with plugin'.padStart(13)}${'plugin rules'.padStart(14)}\n`);
+  for (const g of growth) {
+    out.write(`${`${g.k}x`.padEnd(6)}${String(g.lines).padStart(7)}${fmt(g.parse, 3).padStart(12)}${fmt(g.full, 3).padStart(13)}${fmt(g.rules, 3).padStart(14)}\n`);
+  }
+  const growthRatio = growth[2].rules / growth[0].rules;
+  const fullGrowthRatio = growth[2].full / growth[0].full;
+
+  // Targets.
+  const slowestPlugin = ruleIds.map((id) => [id, pluginStats.times[id] ?? 0]).sort((a, b) => b[1] - a[1])[0] ?? ['(none)', 0];
+  const checks = [
+    { name: `plugin overhead over parse-only < ${TARGET_OVERHEAD * 100}%`, ok: overhead < TARGET_OVERHEAD, detail: pct(overhead) },
+    {
+      name: `linear growth: plugin rules ms/1k lines at 16x <= ${TARGET_GROWTH}x of 1x`,
+      ok: growthRatio <= TARGET_GROWTH,
+      detail: `${fmt(growthRatio, 2)}x (whole lint ${fmt(fullGrowthRatio, 2)}x)`,
+    },
+    {
+      name: 'slowest plugin rule <= slowest eslint:recommended rule',
+      ok: slowestPlugin[1] <= slowestRecMs,
+      detail: `${slowestPlugin[0]} ${fmt(slowestPlugin[1])} ms vs ${slowestRecRule} ${fmt(slowestRecMs)} ms`,
+    },
+  ];
+  out.write('\nTargets\n');
+  for (const c of checks) out.write(`  ${c.ok ? 'MET   ' : 'MISSED'} ${c.name}: ${c.detail}\n`);
+
+  if (args.json) {
+    fs.mkdirSync(path.dirname(args.json), { recursive: true });
+    const result = {
+      source,
+      files: files.length,
+      lines,
+      parseFailures,
+      configs: configs.map((c, i) => ({ name: c.name, medianMs: totals[i], samples: samples[i] })),
+      overhead,
+      pluginRules: Object.fromEntries(ruleIds.map((id) => [id, pluginStats.times[id] ?? 0])),
+      recommendedRules: recStats.times,
+      growth,
+      checks,
+    };
+    fs.writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
+    out.write(`\nWrote ${path.relative(process.cwd(), args.json)}\n`);
+  }
+  return checks.every((c) => c.ok) ? 0 : 1;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  process.stderr.write(`bench: ${error && error.stack ? error.stack : String(error)}\n`);
+  process.exitCode = 2;
+}
