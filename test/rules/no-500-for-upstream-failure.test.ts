@@ -4,14 +4,13 @@
  * invalid cases assert the message data (which upstream call, the status sent,
  * the status to send), the position, and the suggestion's whole fixed source.
  */
-import type { InvalidTestCase, TestCaseError, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, TestCaseError } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-500-for-upstream-failure';
 import { ruleTester } from '../rule-tester';
 import { at, fixed } from './upstream-helpers';
 
 const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
-type Valid = ValidTestCase<Options>;
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const EXPECTED = { 502: '502 Bad Gateway', 504: '504 Gateway Timeout' } as const;

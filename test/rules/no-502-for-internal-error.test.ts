@@ -5,14 +5,13 @@
  * look-alikes: an upstream call in the try or the handler, an unknown call
  * (maybe an upstream call in another file), error handlers, timeouts singled out.
  */
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-502-for-internal-error';
 import { ruleTester } from '../rule-tester';
 import { at, fixed } from './upstream-helpers';
 
 const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
-type Valid = ValidTestCase<Options>;
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const line = (code: string, snippet: string) => at(code, snippet).line;
