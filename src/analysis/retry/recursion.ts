@@ -230,6 +230,9 @@ function readsRetryAfter(node: Node, sourceCode: SourceCode): boolean {
 
 export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionContext): RetryLogic | undefined {
   const { sourceCode } = ctx;
+  // Cheap filter before any scope lookup: the callee must be named like an enclosing function.
+  const name = calleeName(call);
+  if (!name || !enclosingNames(call).has(name)) return undefined;
   const fn = selfTarget(call, sourceCode);
   if (!fn) return undefined;
   // A self-call scheduled by a timer is a timer retry.
