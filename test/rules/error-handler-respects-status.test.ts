@@ -1,10 +1,13 @@
-import rule from '../../rules/error-handler-respects-status';
+import rule, { type MessageIds, type Options } from '../../rules/error-handler-respects-status';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const data = (read: string, status = '500 Internal Server Error') => ({ status, read });
 const EXPRESS = '`err.status ?? err.statusCode`';
 
-ruleTester.run('error-handler-respects-status', rule, {
+ruleTester.run('error-handler-respects-status', tested, {
   valid: [
     {
       name: 'express: reads err.status',

@@ -1,9 +1,12 @@
-import rule from '../../rules/no-cacheable-error-response';
+import rule, { type MessageIds, type Options } from '../../rules/no-cacheable-error-response';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const s500 = '500 Internal Server Error';
 
-ruleTester.run('no-cacheable-error-response', rule, {
+ruleTester.run('no-cacheable-error-response', tested, {
   valid: [
     {
       name: 'express: cache header only on the success path',

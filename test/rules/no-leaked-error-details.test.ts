@@ -1,9 +1,12 @@
-import rule from '../../rules/no-leaked-error-details';
+import rule, { type MessageIds, type Options } from '../../rules/no-leaked-error-details';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const s500 = { status: '500 Internal Server Error' };
 
-ruleTester.run('no-leaked-error-details', rule, {
+ruleTester.run('no-leaked-error-details', tested, {
   valid: [
     {
       name: 'express: generic message, error logged',

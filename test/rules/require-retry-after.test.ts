@@ -1,10 +1,13 @@
-import rule from '../../rules/require-retry-after';
+import rule, { type MessageIds, type Options } from '../../rules/require-retry-after';
 import { ruleTester } from '../rule-tester';
+
+// The rule tester bundles its own copy of @typescript-eslint/utils types.
+const tested = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 const s503 = { status: '503 Service Unavailable', example: '120' };
 const s429 = { status: '429 Too Many Requests', example: '60' };
 
-ruleTester.run('require-retry-after', rule, {
+ruleTester.run('require-retry-after', tested, {
   valid: [
     // Express
     {
