@@ -77,6 +77,8 @@ const VALIDATION_ERROR_NAMES = /^(ZodError|ValidationError|ValiError|StructError
 const UPSTREAM_ERROR_NAMES = /^(AxiosError|HTTPError|FetchError|RequestError|ResponseError|HttpError|UpstreamError|GotError|ParseError|MaxRedirectsError|UndiciError|ConnectTimeoutError|SocketError|ClientError|APIError|APIConnectionError|StripeError|StripeAPIError|StripeConnectionError|OpenAIError|RequestFailedError|ServiceException)$/;
 const TIMEOUT_ERROR_NAMES = /^(TimeoutError|AbortError|HeadersTimeoutError|BodyTimeoutError|ConnectTimeoutError|APIConnectionTimeoutError|RequestTimeoutError)$/;
 const HTTP_ERROR_NAMES = /^(HttpException|HTTPException|HttpError|HTTPError|TRPCError|H3Error|Boom)$/;
+/** Error codes of request validation / body parsing failures: Elysia, Fastify, body-parser, Apollo. */
+const VALIDATION_CODES = new Set(['VALIDATION', 'PARSE', 'FST_ERR_VALIDATION', 'FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY', 'entity.parse.failed', 'BAD_USER_INPUT', 'ERR_VALIDATION', 'VALIDATION_ERROR']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_BAD_RESPONSE', 'ERR_NETWORK', 'ERR_BAD_REQUEST', 'UND_ERR_RESPONSE_STATUS_CODE']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ERR_CANCELED', 'ABORT_ERR', 'ETIME']);
 
@@ -436,6 +438,15 @@ export class FailureContexts {
       const left = unwrap(n.left);
       const right = unwrap(n.right);
       const value = stringValue(right) ?? stringValue(left);
+      // Elysia `onError(({ code }) => ...)`: `code === 'VALIDATION'`
+      const bare = left.type === AST_NODE_TYPES.Identifier ? left : right.type === AST_NODE_TYPES.Identifier ? right : undefined;
+      if (bare && value !== undefined && VALIDATION_CODES.has(value)) {
+        const variable = this.resolver.variableOf(bare);
+        const def = variable?.defs[0];
+        if (def?.type === 'Parameter' && destructuredKey(def.name as TSESTree.Identifier) === 'code') {
+          return { kind: 'error-test', about: 'validation', positive: n.operator.startsWith('!') ? !holds : holds };
+        }
+      }
       const member = left.type === AST_NODE_TYPES.MemberExpression ? left : right.type === AST_NODE_TYPES.MemberExpression ? right : undefined;
       if (!member) return undefined;
       const positive = n.operator.startsWith('!') ? !holds : holds;
@@ -443,6 +454,9 @@ export class FailureContexts {
       if (value !== undefined && (prop === 'name' || prop === 'constructor') && this.isErrorish(member.object)) {
         const about = errorKindOfName(value);
         return about ? { kind: 'error-test', about, positive } : undefined;
+      }
+      if (value !== undefined && (prop === 'code' || prop === 'type') && VALIDATION_CODES.has(value) && this.isErrorish(member.object)) {
+        return { kind: 'error-test', about: 'validation', positive };
       }
       if (value !== undefined && (prop === 'code' || prop === 'errno' || prop === 'type') && this.isErrorish(member.object)) {
         if (TIMEOUT_CODES.has(value) || value === 'request-timeout' || value === 'ETIMEOUT') return { kind: 'error-test', about: 'timeout', positive };
@@ -904,4 +918,12 @@ export function errorKindOfName(name: string): ErrorKind | undefined {
   if (UPSTREAM_ERROR_NAMES.test(name)) return 'upstream';
   if (HTTP_ERROR_NAMES.test(name)) return 'http-error';
   return undefined;
+}
+
+function destructuredKey(id: TSESTree.Identifier): string | undefined {
+  let node: Node = id;
+  if (node.parent?.type === AST_NODE_TYPES.AssignmentPattern) node = node.parent;
+  const prop = node.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.computed || prop.parent?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  return prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
 }

@@ -57,7 +57,9 @@ export function validationFailureAt(model: HttpModel, emission: StatusEmission, 
   const c = ctx.catch;
   if (!c) return singled ? { what: `the validation error tested on line ${emission.node.loc.start.line}` } : undefined;
   if (singled) {
-    const call = c.work.validation[0];
+    // What failed validation in the try must be the request, not an upstream payload or configuration.
+    if (c.work.validation.length > 0 && !c.work.validation.some((v) => v.origin === 'request')) return undefined;
+    const call = c.work.validation.find((v) => v.origin === 'request');
     return { what: call ? describeValidation(call) : `the validation error caught on line ${c.handler.loc.start.line}`, call };
   }
   if (tests.some((t) => t.positive)) return undefined; // singles out another kind of error

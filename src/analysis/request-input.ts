@@ -68,7 +68,7 @@ const TRANSPARENT_CALLS = new Set([
   'decodeURIComponent',
   'structuredClone',
 ]);
-const TRANSPARENT_METHODS = new Set(['trim', 'toLowerCase', 'toUpperCase', 'normalize', 'split', 'slice', 'at', 'toString', 'valueOf', 'get', 'getAll']);
+const TRANSPARENT_METHODS = new Set(['catch', 'finally', 'trim', 'toLowerCase', 'toUpperCase', 'normalize', 'split', 'slice', 'at', 'toString', 'valueOf', 'get', 'getAll']);
 const NEST_INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'UploadedFile', 'UploadedFiles']);
 const UPSTREAM_BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const BODY_READERS = new Set(['json', 'formData', 'text', 'arrayBuffer', 'blob']);
@@ -198,6 +198,17 @@ export class RequestInput {
       }
       case AST_NODE_TYPES.LogicalExpression:
         return this.originOf(node.left, depth + 1);
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression: {
+        // `{ pageSize: Number(query.pageSize) }` built from request input is request input.
+        const parts = node.type === AST_NODE_TYPES.ObjectExpression ? node.properties : node.elements;
+        for (const part of parts) {
+          if (!part) continue;
+          const value = part.type === AST_NODE_TYPES.Property ? part.value : part.type === AST_NODE_TYPES.SpreadElement ? part.argument : part;
+          if (this.originOf(value, depth + 1) === 'request') return 'request';
+        }
+        return 'unknown';
+      }
       case AST_NODE_TYPES.ConditionalExpression: {
         const first = this.originOf(node.consequent, depth + 1);
         return first !== 'unknown' ? first : this.originOf(node.alternate, depth + 1);

@@ -138,7 +138,7 @@ export class ValidationIndex {
         return { library: 'validator', shape: 'boolean', subject: args[0] };
       }
       // ajv compiled validator: `const validate = ajv.compile(schema); validate(data)`
-      if (ref && ref.source === 'ajv' && ref.path.length >= 2 && ref.path[ref.path.length - 1] === '()' && ref.path[ref.path.length - 2] === 'compile') {
+      if (ref && isAjv(ref.source) && ref.path.length >= 2 && ref.path[ref.path.length - 1] === '()' && ref.path[ref.path.length - 2] === 'compile') {
         return { library: 'ajv', shape: 'boolean', subject: args[0] };
       }
       return undefined;
@@ -160,7 +160,7 @@ export class ValidationIndex {
       }
       if (source.includes('typebox') && ref.path.includes('Compile') && method === 'Check') return { library: 'typebox', shape: 'boolean', subject: args[0] };
       if (source === 'joi' && (method === 'assert' || method === 'attempt') && ref.path.length === 1) return { library: 'joi', shape: 'throws', subject: args[0] };
-      if (source === 'ajv' && ref.path.includes('()') && method === 'validate') return { library: 'ajv', shape: 'boolean', subject: args[1] };
+      if (isAjv(source) && ref.path.includes('()') && method === 'validate') return { library: 'ajv', shape: 'boolean', subject: args[1] };
       if (source === 'validator' && /^is[A-Z]/.test(method)) return { library: 'validator', shape: 'boolean', subject: args[0] };
     }
     if (object.type === AST_NODE_TYPES.Identifier && NOT_SCHEMAS.has(object.name)) return undefined;
@@ -213,4 +213,9 @@ export class ValidationIndex {
     // z.object({...}).parse(x)
     return object.type === AST_NODE_TYPES.CallExpression && !!rootRef;
   }
+}
+
+/** ajv and the wrappers that return the same instance (`addFormats(new Ajv())`), and its dialect entry points. */
+function isAjv(source: string): boolean {
+  return source === 'ajv' || source.startsWith('ajv/') || source === 'ajv-formats' || source === 'ajv-errors' || source === 'ajv-keywords';
 }

@@ -246,9 +246,8 @@ export function h(req, res) {
     `);
   });
 
-  // validation.ts takes the validator name from the import path's member (`ref.path`), which
-  // is empty for a default import of a per-function module, so `validator/lib/isUUID` is missed.
-  it.fails('a default import from validator/lib/<isX>', () => {
+  // A per-function module's default import is the validator itself.
+  it('a default import from validator/lib/<isX>', () => {
     expect(
       validations(`
 import isUUID from 'validator/lib/isUUID';
