@@ -22,6 +22,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require exponentially growing waits between retries, and honouring Retry-After on 429 and 503',
       recommended: 'error',
+      allOptions: [{ requireJitter: true }],
     },
     messages: {
       noWait:

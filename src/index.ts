@@ -9,7 +9,8 @@ export const PLUGIN_PREFIX = 'http-semantics';
 
 type RuleModule = TSESLint.RuleModule<string, readonly unknown[]>;
 type Severity = 'error' | 'warn';
-type RulesRecord = Record<string, Severity>;
+type RuleEntry = Severity | [Severity, ...unknown[]];
+type RulesRecord = Record<string, RuleEntry>;
 
 interface FlatConfig {
   name: string;
@@ -39,7 +40,12 @@ function recommendedSeverity(rule: RuleModule): Severity | undefined {
   return level === 'error' || level === 'warn' ? level : undefined;
 }
 
-function ruleLevels(pick: (rule: RuleModule) => Severity | undefined): RulesRecord {
+function allOptions(rule: RuleModule): readonly unknown[] {
+  const docs = rule.meta.docs as { allOptions?: unknown } | undefined;
+  return Array.isArray(docs?.allOptions) ? docs.allOptions : [];
+}
+
+function ruleLevels(pick: (rule: RuleModule) => RuleEntry | undefined): RulesRecord {
   const out: RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
     const level = pick(rule);
@@ -49,7 +55,12 @@ function ruleLevels(pick: (rule: RuleModule) => Severity | undefined): RulesReco
 }
 
 const recommendedRules = ruleLevels(recommendedSeverity);
-const allRules = ruleLevels((rule) => recommendedSeverity(rule) ?? 'error');
+/** Every rule, at its recommended severity or `error`, with its stricter `allOptions` when it has some. */
+const allRules = ruleLevels((rule) => {
+  const level = recommendedSeverity(rule) ?? 'error';
+  const options = allOptions(rule);
+  return options.length > 0 ? [level, ...options] : level;
+});
 
 const plugin: Plugin = {
   meta: { name, version, namespace: PLUGIN_PREFIX },

@@ -133,13 +133,19 @@ describe('plugin object', () => {
     expect(plugin.configs.recommended.rules).toEqual(expected);
   });
 
-  it('configs.all holds every rule, at its recommended severity or error', () => {
-    const expected: Record<string, string> = {};
+  it('configs.all holds every rule, at its recommended severity or error, with docs.allOptions when given', () => {
+    const expected: Record<string, unknown> = {};
     for (const [id, rule] of ruleEntries) {
-      const level = (rule.meta.docs as { recommended?: 'error' | 'warn' } | undefined)?.recommended;
-      expected[`http-semantics/${id}`] = level ?? 'error';
+      const docs = rule.meta.docs as { recommended?: 'error' | 'warn'; allOptions?: unknown[] } | undefined;
+      const level = docs?.recommended ?? 'error';
+      expected[`http-semantics/${id}`] = docs?.allOptions?.length ? [level, ...docs.allOptions] : level;
     }
     expect(plugin.configs.all.rules).toEqual(expected);
+  });
+
+  it('require-retry-backoff demands jitter in configs.all but not in configs.recommended', () => {
+    expect(plugin.configs.all.rules['http-semantics/require-retry-backoff']).toEqual(['error', { requireJitter: true }]);
+    expect(plugin.configs.recommended.rules['http-semantics/require-retry-backoff']).toBe('error');
   });
 
   it('loads in ESLint with configs.all (config validation passes)', () => {

@@ -3,6 +3,8 @@ import { ESLintUtils } from '@typescript-eslint/utils';
 export interface HttpSemanticsDocs {
   /** Included in `configs.recommended` at this severity. */
   recommended?: 'error' | 'warn';
+  /** Options the rule gets in `configs.all` (stricter than its defaults), e.g. `[{ requireJitter: true }]`. */
+  allOptions?: readonly unknown[];
 }
 
 export const REPO_URL = 'https://github.com/http-semantics/eslint-plugin-http-semantics';
