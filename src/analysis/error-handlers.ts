@@ -107,7 +107,7 @@ export class ErrorHandlers {
         if (v) errors.push(...this.aliases(v));
       }
       const responseVar = response?.type === AST_NODE_TYPES.Identifier ? this.env.resolver.variableOf(response) ?? undefined : undefined;
-      const emissions = this.emissionsIn(region, fn, responseVar);
+      const emissions = this.emissionsIn(region, fn, responseVar, kind === 'nestjs');
       const consults = this.consultsIn(region, [...errors, ...extra]);
       out.push({ kind, fn, region, errors, emissions, consults });
     };
@@ -173,7 +173,7 @@ export class ErrorHandlers {
 
   /** `@Catch()` (everything) or `@Catch(HttpException)`; filters for specific error classes decide by type already. */
   private isCatchAll(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-    for (const d of cls.decorators) {
+    for (const d of cls.decorators ?? []) {
       const expr = unwrap(d.expression);
       if (expr.type !== AST_NODE_TYPES.CallExpression) continue;
       const ref = this.env.resolve(expr.callee);
@@ -275,7 +275,7 @@ export class ErrorHandlers {
   }
 
   /** Status emissions inside the region: the model's, plus shapes the model cannot see here. */
-  private emissionsIn(region: Node, fn: FunctionNode, response: Variable | undefined): HandlerEmission[] {
+  private emissionsIn(region: Node, fn: FunctionNode, response: Variable | undefined, nest: boolean): HandlerEmission[] {
     const out: HandlerEmission[] = [];
     const seen = new Set<Node>();
     for (const e of this.env.emissions) {
@@ -317,7 +317,7 @@ export class ErrorHandlers {
       }
     }
     // NestJS filters: `host.switchToHttp().getResponse().status(500).json(...)`, `httpAdapter.reply(res, body, 500)`.
-    for (const call of this.env.calls) {
+    for (const call of nest ? this.env.calls : []) {
       if (call.range[0] < region.range[0] || call.range[1] > region.range[1] || seen.has(call)) continue;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;

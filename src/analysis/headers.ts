@@ -87,6 +87,7 @@ const KOA_METHODS = new Set(['set', 'append']);
 const H3_SINGLE = new Set(['setResponseHeader', 'setHeader', 'appendResponseHeader', 'appendHeader']);
 const H3_MANY = new Set(['setResponseHeaders', 'setHeaders', 'appendResponseHeaders', 'appendHeaders']);
 const H3_SOURCES = new Set(['h3', 'global', '#imports', 'nuxt/app']);
+const LIMITER = /rate-?limit|ratelimit|slow-?down|throttl|limiter/i;
 const SEND_METHODS = new Set(['json', 'send', 'end', 'sendFile', 'render', 'redirect', 'jsonp', 'download', 'sendStatus', 'text', 'html', 'body', 'write']);
 const MIDDLEWARE_REGISTRARS = new Set(['use', 'addHook', 'onRequest', 'onSend', 'onResponse', 'preHandler', 'onAfterHandle', 'onBeforeHandle', 'mapResponse', 'ext', 'all']);
 /** Calls a response may be passed to without anything setting headers on it. */
@@ -132,7 +133,7 @@ export class HeaderIndex {
       if (raw.name === undefined) complete = false;
       else writes.push({ name: raw.name, value: raw.value, node: raw.node, definite: false });
     }
-    if (e.fn && hasRouteMiddleware(e.fn)) complete = false;
+    if (e.fn && (hasRouteMiddleware(e.fn) || this.isLimiterCallback(e.fn))) complete = false;
     return {
       complete,
       writes,
@@ -193,6 +194,20 @@ export class HeaderIndex {
     }
     this.fromErrorVariable(node, out);
     return out;
+  }
+
+  /**
+   * A callback a rate-limiting library calls after setting its own headers:
+   * `rateLimit({ handler: (req, res) => res.status(429).json(...) })` (express-rate-limit sets Retry-After first).
+   */
+  private isLimiterCallback(fn: FunctionNode): boolean {
+    const prop = fn.parent;
+    if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) return false;
+    const call = prop.parent?.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+    const ref = this.env.resolve(call.callee);
+    const name = calleeText(call);
+    return LIMITER.test(ref?.source ?? '') || LIMITER.test(name);
   }
 
   /** The variable whose header writes belong to this emission's response, `'chain'` for Hapi chains. */
@@ -572,15 +587,15 @@ export class HeaderIndex {
     if (!method || method.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
     const cls = method.parent?.parent;
     if (cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) return undefined;
-    if (!cls.decorators.some((d) => this.nestDecorator(d) === 'Controller')) return undefined;
-    for (const d of method.decorators) {
-      if (this.nestDecorator(d) !== 'Header') continue;
-      const call = unwrap(d.expression) as TSESTree.CallExpression;
+    if (!(cls.decorators ?? []).some((d) => this.nestDecorator(d) === 'Controller')) return undefined;
+    for (const d of method.decorators ?? []) {
+      const call = unwrap(d.expression);
+      if (call.type !== AST_NODE_TYPES.CallExpression || this.nestDecorator(d) !== 'Header') continue;
       const name = call.arguments[0] && staticString(call.arguments[0], this.env.resolver);
       out.writes.push({ name: name?.toLowerCase(), value: call.arguments[1], node: d });
     }
     for (const param of method.value.params) {
-      const decorators = param.type === AST_NODE_TYPES.TSParameterProperty ? param.decorators : (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+      const decorators = param.type === AST_NODE_TYPES.TSParameterProperty ? param.decorators ?? [] : (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
       if (decorators.some((d) => /^(Res|Response|Next)$/.test(this.nestDecorator(d) ?? ''))) out.incomplete = true;
     }
     return out;

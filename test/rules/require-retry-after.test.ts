@@ -75,6 +75,15 @@ const app = express();
 app.get('/x', limiter, (req, res) => res.status(429).json({ error: 'slow' }));`,
     },
     {
+      name: 'express-rate-limit: the library sets Retry-After before calling the handler',
+      code: `import rateLimit from 'express-rate-limit';
+export const limiter = rateLimit({
+  windowMs: 60_000,
+  limit: 100,
+  handler: (req, res) => res.status(429).json({ error: 'Too many requests' }),
+});`,
+    },
+    {
       name: 'express: unknown status',
       code: `import express from 'express';
 const app = express();
