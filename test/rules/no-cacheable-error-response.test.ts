@@ -94,6 +94,28 @@ export async function GET() {
 }`,
     },
     {
+      name: 'elysia: no-store in set.headers',
+      code: `import { Elysia } from 'elysia';
+new Elysia().get('/x', ({ set }) => {
+  set.headers['cache-control'] = 'no-store';
+  set.status = 500;
+  return 'x';
+});`,
+    },
+    {
+      name: 'sveltekit: cache headers only on success',
+      code: `import { json } from '@sveltejs/kit';
+export async function GET({ setHeaders }) {
+  try {
+    const data = await load();
+    setHeaders({ 'cache-control': 'public, max-age=60' });
+    return json(data);
+  } catch {
+    return json({ error: 'x' }, { status: 500 });
+  }
+}`,
+    },
+    {
       name: 'lambda: Expires in the past',
       code: `export const handler = async () => ({ statusCode: 500, headers: { Expires: 'Thu, 01 Jan 1970 00:00:00 GMT' }, body: 'x' });`,
     },
@@ -205,6 +227,46 @@ export const handler = async () => {
       name: 'hapi: header chained on h.response().code(500)',
       code: `export const handler = (request, h) => h.response({ error: 'x' }).code(500).header('cache-control', 'public, max-age=300');`,
       errors: [{ messageId: 'cacheableError', data: { status: s500, header: 'Cache-Control: public, max-age=300' }, line: 1, column: 40 }],
+    },
+    {
+      name: 'nestjs: @Header cache on a method that throws a 500 (Nest sets it before the handler runs)',
+      code: `import { Controller, Get, Header, InternalServerErrorException } from '@nestjs/common';
+@Controller('feed')
+export class FeedController {
+  @Get()
+  @Header('Cache-Control', 'public, max-age=600')
+  async feed() {
+    throw new InternalServerErrorException('feed unavailable');
+  }
+}`,
+      errors: [{ messageId: 'cacheableError', data: { status: s500, header: 'Cache-Control: public, max-age=600' }, line: 7, column: 11 }],
+    },
+    {
+      name: 'h3: setResponseHeaders then setResponseStatus(500)',
+      code: `import { defineEventHandler, setResponseHeaders, setResponseStatus } from 'h3';
+export default defineEventHandler(async (event) => {
+  setResponseHeaders(event, { 'Cache-Control': 'public, max-age=120' });
+  setResponseStatus(event, 500);
+  return { error: 'unavailable' };
+});`,
+      errors: [{ messageId: 'cacheableError', data: { status: s500, header: 'Cache-Control: public, max-age=120' }, line: 4, column: 3 }],
+    },
+    {
+      name: 'remix: headers in the json init',
+      code: `import { json } from '@remix-run/node';
+export async function loader() {
+  return json({ error: 'x' }, { status: 503, headers: { 'Cache-Control': 'public, s-maxage=60', 'Retry-After': '60' } });
+}`,
+      errors: [{ messageId: 'cacheableError', data: { status: '503 Service Unavailable', header: 'Cache-Control: public, s-maxage=60' }, line: 3, column: 10 }],
+    },
+    {
+      name: 'node:http: writeHead with a cache header',
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(500, { 'Cache-Control': 'max-age=60' });
+  res.end();
+});`,
+      errors: [{ messageId: 'cacheableError', data: { status: s500, header: 'Cache-Control: max-age=60' }, line: 3, column: 3 }],
     },
     {
       name: 'option: longer than allowMaxAge',

@@ -438,6 +438,26 @@ export async function run() {
 }` }] }],
     },
     {
+      name: 'remix: thrown json with the stack',
+      code: `import { json } from '@remix-run/node';
+export async function loader() {
+  try { return json(await load()); } catch (error) { throw json({ stack: error.stack }, { status: 500 }); }
+}`,
+      errors: [{ messageId: 'leakedStack', data: s500, line: 3, column: 74, suggestions: [{ messageId: 'guardStack', output: `import { json } from '@remix-run/node';
+export async function loader() {
+  try { return json(await load()); } catch (error) { throw json({ stack: (process.env.NODE_ENV === 'production' ? undefined : error.stack) }, { status: 500 }); }
+}` }] }],
+    },
+    {
+      name: 'hapi: h.response(body).code(500)',
+      code: `export const handler = async (request, h) => {
+  try { return await load(); } catch (err) { return h.response({ error: err.message }).code(500); }
+};`,
+      errors: [{ messageId: 'leakedMessage', data: s500, line: 2, column: 73, suggestions: [{ messageId: 'useGenericMessage', output: `export const handler = async (request, h) => {
+  try { return await load(); } catch (err) { return h.response({ error: 'Internal Server Error' }).code(500); }
+};` }] }],
+    },
+    {
       name: 'elysia: onError with set.status = 500',
       code: `import { Elysia } from 'elysia';
 new Elysia().onError(({ error, set }) => {

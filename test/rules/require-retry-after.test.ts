@@ -389,6 +389,14 @@ new Elysia().post('/x', ({ set }) => {
       errors: [{ messageId: 'missingRetryAfter', data: s429, line: 3, column: 3 }],
     },
     {
+      name: 'trpc: TOO_MANY_REQUESTS without a header',
+      code: `import { TRPCError } from '@trpc/server';
+export async function guard(count: number) {
+  if (count > 20) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Slow down' });
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429, line: 3, column: 25 }],
+    },
+    {
       name: 'option: 500 added to the checked statuses',
       options: [{ statuses: [500] }],
       code: `import express from 'express';
