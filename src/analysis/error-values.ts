@@ -259,7 +259,29 @@ export class ErrorValues {
     if (!variable || def?.type !== 'Variable') return;
     const declarator = def.node as TSESTree.VariableDeclarator;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return;
-    if (declarator.init) this.walk(declarator.init, out, hops + 1, visited);
+    // `delete body.stack` (usually under a production check) removes what the init put there.
+    const deleted = new Set<string>();
+    for (const ref of variable.references) {
+      const member = ref.identifier.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier && member.parent?.type === AST_NODE_TYPES.UnaryExpression && member.parent.operator === 'delete') {
+        const name = propertyName(member);
+        if (name !== undefined) deleted.add(name);
+      }
+    }
+    const init = declarator.init && unwrap(declarator.init);
+    if (init?.type === AST_NODE_TYPES.ObjectExpression && deleted.size > 0) {
+      for (const p of init.properties) {
+        if (p.type === AST_NODE_TYPES.Property) {
+          if (!deleted.has(keyName(p) ?? '')) this.walk(p.value, out, hops + 1, visited);
+          continue;
+        }
+        const arg = unwrap(p.argument);
+        if (arg.type === AST_NODE_TYPES.Identifier && this.caughtKind(arg) === 'error') out.push({ node: p, kind: 'error' });
+        else this.walk(p.argument, out, hops + 1, visited);
+      }
+    } else if (declarator.init) {
+      this.walk(declarator.init, out, hops + 1, visited);
+    }
     for (const ref of variable.references) {
       const parent = ref.identifier.parent;
       if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {

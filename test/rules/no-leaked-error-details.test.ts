@@ -52,6 +52,16 @@ app.use((err, req, res, next) => {
 });`,
     },
     {
+      name: 'express: stack deleted outside development',
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  const response = { code: 500, message: 'Internal', stack: err.stack };
+  if (process.env.NODE_ENV !== 'development') delete response.stack;
+  res.status(500).json(response);
+});`,
+    },
+    {
       name: 'express: development-only handler',
       code: `import express from 'express';
 const app = express();
