@@ -255,7 +255,9 @@ async function runAccuracy(options = {}) {
               settings,
             },
             { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-            plugin.configs.all,
+            // Every rule on, each with its default options: labels are the answers under the defaults
+            // (configs.all may make a rule stricter, e.g. require-retry-backoff's requireJitter).
+            { plugins: plugin.configs.all.plugins, rules: defaultOptionRules(plugin) },
           ],
         }),
       );
@@ -399,3 +401,10 @@ module.exports = {
   runAccuracy,
   formatReport,
 };
+
+/** `{ 'http-semantics/<id>': 'error' }` for every rule: every rule on, with its default options. */
+function defaultOptionRules(plugin) {
+  const rules = {};
+  for (const id of Object.keys(plugin.rules)) rules[`http-semantics/${id}`] = 'error';
+  return rules;
+}

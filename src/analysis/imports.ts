@@ -41,16 +41,43 @@ export class Resolver {
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
+  /** Every reference identifier of the file mapped to its variable, built once (cheaper than a scope walk per lookup). */
+  private referenceMap: Map<TSESTree.Identifier, Variable | null> | undefined;
+
+  private referencesByIdentifier(): Map<TSESTree.Identifier, Variable | null> {
+    if (this.referenceMap) return this.referenceMap;
+    const map = new Map<TSESTree.Identifier, Variable | null>();
+    const manager = this.sourceCode.scopeManager;
+    if (manager) {
+      for (const scope of manager.scopes) {
+        for (const ref of scope.references) {
+          if (ref.identifier.type === AST_NODE_TYPES.Identifier) map.set(ref.identifier, (ref.resolved as Variable | null) ?? null);
+        }
+        // Declarations are not references: map their names too (`function f(res)`, `const x = ...`).
+        for (const variable of scope.variables) {
+          for (const id of variable.identifiers) if (!map.has(id)) map.set(id, variable as Variable);
+        }
+      }
+    }
+    this.referenceMap = map;
+    return map;
+  }
+
   /** The variable an identifier refers to, or null for globals/unresolved. */
   variableOf(id: TSESTree.Identifier): Variable | null {
     const cached = this.identifierVars.get(id);
     if (cached !== undefined) return cached;
     let variable: Variable | null;
-    try {
-      const scope = this.sourceCode.getScope(id);
-      variable = findVariable(scope as never, id) as Variable | null;
-    } catch {
-      variable = null;
+    const known = this.referencesByIdentifier().get(id);
+    if (known !== undefined) {
+      variable = known;
+    } else {
+      try {
+        const scope = this.sourceCode.getScope(id);
+        variable = findVariable(scope as never, id) as Variable | null;
+      } catch {
+        variable = null;
+      }
     }
     if (variable && variable.defs.length === 0) variable = null; // implicit/configured global
     this.identifierVars.set(id, variable);

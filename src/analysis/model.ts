@@ -11,6 +11,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction, isFunction, outerParent, unwrap, type FunctionNode, type Node } from './ast';
 import { FailureContexts, type ConditionFact, type FailableWork, type FailureContext } from './failure-context';
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
+import { getFileIndex } from './file-index';
 import { ParamRoles, type ParamRole } from './handlers';
 import { Resolver, normaliseSource, requireSource, type ModuleRef } from './imports';
 import { RequestInput } from './request-input';
@@ -111,62 +112,8 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
 
   if (!GATE.test(sourceCode.text)) return emptyModel(resolver, sourceCode);
 
-  // One walk: gather the node kinds the analyses listen to.
-  const calls: TSESTree.CallExpression[] = [];
-  const news: TSESTree.NewExpression[] = [];
-  const assigns: TSESTree.AssignmentExpression[] = [];
-  const objects: TSESTree.ObjectExpression[] = [];
-  const decorators: TSESTree.Decorator[] = [];
-  const functions: FunctionNode[] = [];
-  const paramProps: TSESTree.TSParameterProperty[] = [];
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = [ast];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression:
-        calls.push(node);
-        break;
-      case AST_NODE_TYPES.NewExpression:
-        news.push(node);
-        break;
-      case AST_NODE_TYPES.AssignmentExpression:
-        assigns.push(node);
-        break;
-      case AST_NODE_TYPES.ObjectExpression:
-        objects.push(node);
-        break;
-      case AST_NODE_TYPES.Decorator:
-        decorators.push(node);
-        break;
-      case AST_NODE_TYPES.TSParameterProperty:
-        paramProps.push(node);
-        break;
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        functions.push(node);
-        break;
-      default:
-        break;
-    }
-    const childKeys = keys[node.type];
-    if (!childKeys) continue;
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const item = value[i] as Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (value && typeof (value as Node).type === 'string') {
-        stack.push(value as Node);
-      }
-    }
-  }
-  const byStart = (a: Node, b: Node) => a.range[0] - b.range[0];
-  calls.sort(byStart);
-  functions.sort(byStart);
+  // The shared walk: the node kinds the analyses listen to.
+  const { calls, news, assigns, objects, decorators, functions, paramProps } = getFileIndex(sourceCode);
 
   const imports = collectImports(ast, calls);
   const roles = new ParamRoles(imports);

@@ -12,7 +12,8 @@ import { analyseLoop } from './retry/loops';
 import { analyseRecursion, analyseTimer } from './retry/recursion';
 import { findLibraryRetries } from './retry/libraries';
 import { collectVarying, createEnv, type GrowthEnv } from './retry/growth';
-import { isLoop, walk, type Node } from './retry/util';
+import { getFileIndex } from './file-index';
+import { isLoop, type Node } from './retry/util';
 import type { RetryLogic, RetryModel } from './retry/types';
 
 export type {
@@ -55,21 +56,20 @@ function buildModel(sourceCode: Context['sourceCode']): RetryModel {
   const program = sourceCode.ast;
   const library = findLibraryRetries(sourceCode, sourceCode.getScope(program));
 
-  // One walk collects the candidates.
-  const loops: Node[] = [];
+  // The candidates, from the walk shared with the HTTP model.
+  const index = getFileIndex(sourceCode);
+  // for/while/do-while: for-of and for-in walk items, they do not re-run one operation.
+  const loops: Node[] = index.loops.filter(isLoop);
   const calls: TSESTree.CallExpression[] = [];
   const timers: TSESTree.CallExpression[] = [];
   const hasTimers = /setTimeout/.test(text);
-  walk(program, sourceCode.visitorKeys, (node) => {
-    if (isLoop(node)) loops.push(node);
-    else if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = node.callee;
-      if (hasTimers && /setTimeout$/.test(callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '')) {
-        timers.push(node);
-      }
-      if (node.arguments.length > 0 || callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) calls.push(node);
+  for (const node of index.calls) {
+    const callee = node.callee;
+    if (hasTimers && /setTimeout$/.test(callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '')) {
+      timers.push(node);
     }
-  });
+    if (node.arguments.length > 0 || callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) calls.push(node);
+  }
 
   const retries: RetryLogic[] = [...library.logics];
   const loopContext = { sourceCode, throwingCalls: library.throwingCalls };
