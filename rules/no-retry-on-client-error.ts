@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../src/analysis/node-types';
 import { getRetryModel } from '../src/analysis/retry';
 import { describeRetry } from '../src/analysis/retry/describe';
 import { createRule } from '../src/util/create-rule';

@@ -1,7 +1,8 @@
 /**
  * Small, allocation-light AST helpers shared by the analysis modules.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 
 export type Node = TSESTree.Node;
 export type FunctionNode =

@@ -17,7 +17,8 @@
  * error read in a condition, destructuring those properties, or passing the
  * error to a helper that may map it (not to a logger or `next`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { isFunction, keyName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import type { ParamRole } from './handlers';
 import type { ModuleRef, Resolver } from './imports';

@@ -19,7 +19,8 @@
  * guarded by a development-only check (`NODE_ENV`, `app.get('env')`, `isDev`,
  * `err.expose`) around the leak or the emission.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { alwaysExits, isFunction, keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { isStatusOnly, relate } from './headers';
 import type { Resolver } from './imports';

@@ -5,7 +5,8 @@
  * result, a failed upstream response, a manual check of request input, or a
  * test on the caught error (validation error, upstream error, timeout).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import {
   alwaysExits,
   calleeName,

@@ -4,7 +4,8 @@
  * AST. Type-only subtrees (annotations, interfaces, type aliases, declare
  * functions) hold no runtime code and are skipped.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { FunctionNode, Node } from './ast';
 
 export interface FileIndex {

@@ -10,7 +10,8 @@
  * per-file analysis find controllers exported from one file and registered in
  * another, while a local `res` that holds a fetch result never counts.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { isFunction, propertyName, type FunctionNode, type Node } from './ast';
 import { SENSIBLE_NAMES } from './status-codes';
 

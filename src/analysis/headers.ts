@@ -25,7 +25,8 @@
  * by same-file middleware (`app.use((req, res, next) => { res.set(...) })`)
  * are reported as maybe-writes.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { alwaysExits, chainRoot, enclosingFunction, isFunction, keyName, propertyName, stringValue, unwrap, type FunctionNode, type Node } from './ast';
 import type { ParamRole } from './handlers';

@@ -11,7 +11,8 @@
  * `ReferenceTracker`'s blind spot (call results). Unbound names resolve to
  * `{ source: 'global' }`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { findVariable } from '@eslint-community/eslint-utils';
 import { propertyName, unwrap, unwrapAwait, type Node } from './ast';
 

@@ -7,7 +7,8 @@
  * questions are answered on demand and cached. Keyed by the AST in a WeakMap,
  * so ten rules cost one analysis. The model returns facts; it never reports.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { enclosingFunction, isFunction, outerParent, unwrap, type FunctionNode, type Node } from './ast';
 import { FailureContexts, type ConditionFact, type FailableWork, type FailureContext } from './failure-context';
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';

@@ -2,7 +2,7 @@
  * Questions rules ask about a status emission, answered from the model: did
  * request validation fail here? (Upstream questions: upstream-failure.ts.)
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast';
 import type { CatchContext, ConditionFact, FailureContext } from './failure-context';
 import type { HttpModel, StatusEmission } from './model';

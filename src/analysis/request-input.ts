@@ -3,7 +3,8 @@
  * them through destructuring and assignment. Also tells upstream data and
  * configuration apart, so that rules never mistake them for request input.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { chainRoot, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import { annotationName, destructuredParamKey, paramIndex, type ParamRole } from './handlers';
 import type { Resolver } from './imports';

@@ -7,7 +7,8 @@
  * retry rules share one analysis. The model only states facts; an 'unknown'
  * fact is never a finding.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { analyseLoop } from './retry/loops';
 import { analyseRecursion, analyseTimer } from './retry/recursion';
 import { findLibraryRetries } from './retry/libraries';

@@ -2,7 +2,8 @@
  * Status resolution: the HTTP code an expression stands for, and how to
  * rewrite it to another code (for suggestions).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { propertyName, unwrap, type Node } from './ast';
 import type { Resolver } from './imports';

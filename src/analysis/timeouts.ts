@@ -31,7 +31,8 @@
  * `loader`/`action`, `getServerSideProps`, a Lambda `handler`, NestJS controller
  * methods). Test files, scripts and configs are never request code.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { isFunction, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import { getHttpModel, type HttpModel } from './model';
 import type { UpstreamCall } from './upstream';

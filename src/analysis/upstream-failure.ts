@@ -8,7 +8,8 @@
  * upstream call, so it makes a try "mixed" for the 500 -> 502 question and
  * "an upstream could have failed" for the 502 -> 500 question.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { isFunction, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import type { CatchContext, FailableWork, WorkKind } from './failure-context';
 import { enclosingFunction } from './ast';

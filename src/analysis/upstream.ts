@@ -5,7 +5,8 @@
  * graphql-request, NestJS HttpService, HTTP-backed SDKs, user-declared
  * callees from settings, and same-file helpers that make such calls).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { enclosingFunction, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import type { ModuleRef, Resolver } from './imports';
 import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES, NOT_UPSTREAM_PREFIXES, type ClientSpec } from './upstream-clients';

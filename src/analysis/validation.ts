@@ -3,7 +3,8 @@
  * their result looks like, and what value they validate (request input,
  * upstream data, configuration).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { chainRoot, outerParent, propertyName, unwrap, type Node } from './ast';
 import type { Resolver } from './imports';
 import type { Origin, RequestInput } from './request-input';

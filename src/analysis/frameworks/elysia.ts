@@ -1,5 +1,5 @@
 /** Elysia: `set.status = N` (from the handler context), `error(N, body)` / `status(N, body)`. */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { propertyName, unwrap } from '../ast';
 import type { Adapter } from './types';
 

@@ -4,7 +4,8 @@
  * `Boom.boomify(err, { statusCode })`), tRPC (`new TRPCError({ code })`), and
  * plain errors given a status (`err.status = 502` on a `new Error()`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { objectProperty, propertyName, stringValue, unwrap, type Node } from '../ast';
 import {
   BOOM_NAMES,

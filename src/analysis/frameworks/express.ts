@@ -4,7 +4,8 @@
  * `code(N)`, `writeHead(N)` or `statusCode = N`; @fastify/sensible helpers
  * (`reply.badGateway()`, `fastify.httpErrors.badGateway()`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { chainRoot, propertyName, unwrap } from '../ast';
 import { SENSIBLE_NAMES, SENSIBLE_NAME_FOR } from '../status-codes';
 import { namedHelperStatus } from './rename';

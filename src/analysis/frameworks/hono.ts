@@ -1,5 +1,5 @@
 /** Hono: `c.json(b, N)`, `c.text/html/body/newResponse(b, N)`, `c.json(b, { status })`, `c.status(N)`, `new HTTPException(N)`. */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { objectProperty, propertyName, unwrap } from '../ast';
 import type { Adapter } from './types';
 

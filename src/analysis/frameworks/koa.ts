@@ -1,5 +1,5 @@
 /** Koa: `ctx.status = N`, `ctx.response.status = N`, `ctx.throw(N)`, `ctx.assert(cond, N)`. */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { propertyName, unwrap } from '../ast';
 import type { Adapter } from './types';
 

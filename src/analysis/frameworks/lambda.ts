@@ -2,7 +2,7 @@
  * AWS Lambda (API Gateway / ALB / function URLs) and other serverless shapes:
  * a returned `{ statusCode: N, body }` object, or one passed to `callback(null, ...)`.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { objectProperty, unwrap } from '../ast';
 import type { Adapter } from './types';
 import { isMockContext } from './web';

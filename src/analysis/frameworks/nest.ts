@@ -1,5 +1,5 @@
 /** NestJS: built-in `*Exception` classes, `new HttpException(body, status)`, `@HttpCode(N)`. */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { unwrap } from '../ast';
 import { NEST_EXCEPTIONS, NEST_EXCEPTION_FOR } from '../status-codes';
 import { namedHelperStatus } from './rename';

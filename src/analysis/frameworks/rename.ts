@@ -3,7 +3,8 @@
  * `Boom.badImplementation` -> `Boom.badGateway`, `reply.internalServerError` -> `reply.badGateway`.
  * Adds the new name to the import when the old one was a named import.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { unwrap, type Node } from '../ast';
 import type { Resolver } from '../imports';
 import type { Replacement, StatusValue } from '../status';

@@ -9,7 +9,8 @@
  * A bare `new Response(...)` only counts when it is returned or thrown (a mock
  * passed to `mockResolvedValue` is not a response this server sends).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { objectProperty, unwrap, type Node } from '../ast';
 import type { ModuleRef } from '../imports';
 import type { Adapter, AdapterEnv, Framework } from './types';

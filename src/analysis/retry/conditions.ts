@@ -2,7 +2,8 @@
  * Conditions inside retry logic: which failures it retries, what bounds it,
  * whether it singles out 429/503.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetriesOn } from './types';
 import {
   calleeName,

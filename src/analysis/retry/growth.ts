@@ -7,7 +7,8 @@
  * attempts. When the engine cannot tell, the answer is 'unknown' and no rule
  * reports it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import type { WaitKind } from './types';
 import {
   RETRY_AFTER_TEXT,

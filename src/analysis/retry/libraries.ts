@@ -10,7 +10,8 @@
  * - undici RetryAgent/RetryHandler: 5 retries, 500 ms × 2 capped at 30 s, honours Retry-After.
  * - cockatiel `retry()`: no delay and no attempt limit unless configured.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import type { RetriesOn, RetryBound, RetryLibrary, RetryLogic, RetryWait } from './types';
 import { classifyStatusTest, findSinglesOut, RETRYABLE_HELPER, singlesOutList } from './conditions';
 import { createEnv, evaluate, alternatives, UNKNOWN, type Growth, type GrowthEnv } from './growth';

@@ -3,7 +3,8 @@
  * it succeeds or a limit is hit. Loops over items, pages or mirror URLs and
  * polling loops are not retries.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetryLogic, WaitKind } from './types';
 import { classifyGuard, findSinglesOut, isHttpCheck, retriesOnOf } from './conditions';
 import { collectVarying, createEnv, findWaits, foldWaits, type Growth, type GrowthEnv } from './growth';

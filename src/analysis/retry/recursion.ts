@@ -3,7 +3,8 @@
  * branch) and timer retries (`setTimeout(reconnect, 5000)` from an error or
  * close handler, or a catch).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetryLogic } from './types';
 import { classifyGuard, findSinglesOut, isHttpCheck, retriesOnOf } from './conditions';
 import {

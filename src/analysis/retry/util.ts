@@ -2,7 +2,8 @@
  * Small AST helpers for the retry analysis. Kept local so the retry module
  * stays self-contained.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 
 export type Node = TSESTree.Node;
 export type FunctionNode =
