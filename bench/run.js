@@ -146,28 +146,39 @@ function main() {
   // Flat config only matches files under the Linter's cwd.
   const linter = new Linter({ configType: 'flat', cwd: args.dir ?? ROOT });
 
-  // Files, minus those the parser rejects (counted apart); this pass is also
-  // the parse-only warm-up.
+  // Files, minus those the parser rejects and those a plugin rule crashes on
+  // (both counted apart); this pass is also the warm-up.
   const all = loadFiles(args);
   const files = [];
   let parseFailures = 0;
+  const crashes = [];
   for (const f of all) {
     const messages = linter.verify(f.code, configs[0].config, { filename: f.filename });
     const unmatched = messages.find((m) => m.message.startsWith('No matching configuration'));
     if (unmatched) throw new Error(unmatched.message);
-    if (messages.some((m) => m.fatal)) parseFailures++;
-    else files.push(f);
+    if (messages.some((m) => m.fatal)) {
+      parseFailures++;
+      continue;
+    }
+    try {
+      linter.verify(f.code, configs[1].config, { filename: f.filename });
+      files.push(f);
+    } catch (error) {
+      crashes.push(`${path.relative(args.dir ?? ROOT, f.filename)}: ${error && error.ruleId ? error.ruleId : 'unknown rule'}`);
+    }
   }
   const lines = files.reduce((n, f) => n + f.lines, 0);
   const source = args.dir ?? `bench/.corpus (generated, seed ${args.seed})`;
   const out = process.stdout;
   out.write(`http-semantics bench: ${source}\n`);
-  out.write(`${files.length} files, ${lines} lines (${parseFailures} parse failures skipped); ${ruleIds.length} plugin rules; ESLint ${require('eslint/package.json').version}, Node ${process.version}\n\n`);
+  out.write(`${files.length} files, ${lines} lines (${parseFailures} parse failures and ${crashes.length} rule crashes skipped); ${ruleIds.length} plugin rules; ESLint ${require('eslint/package.json').version}, Node ${process.version}\n\n`);
+  for (const c of crashes) out.write(`  rule crash, file skipped: ${c}\n`);
+  if (crashes.length) out.write('\n');
   if (files.length === 0) throw new Error('no files to lint');
 
   // Whole-corpus timing: warm-up, then N rounds, configurations interleaved.
   const samples = configs.map(() => []);
-  for (const c of configs.slice(1)) lintAll(linter, c.config, files.slice(0, 60));
+  lintAll(linter, configs[2].config, files.slice(0, 60));
   for (let round = 0; round < args.rounds; round++) {
     for (let k = 0; k < configs.length; k++) {
       const idx = (k + round) % configs.length;
@@ -216,7 +227,9 @@ function main() {
     .map(([id, t]) => `${id} ${fmt(t)} ms`)
     .join(', ')}\n`);
 
-  // Growth: one route-file unit at 1x, 4x, 16x, each copy in a fresh block.
+  // Growth: one route-file unit at 1x, 4x, 16x, each copy in a fresh block
+  // (files under the repository, so a Linter rooted there).
+  const growthLinter = new Linter({ configType: 'flat', cwd: ROOT });
   const unit = growthUnit();
   const sizes = [1, 4, 16];
   const growthFiles = sizes.map((k) => {
@@ -228,16 +241,16 @@ function main() {
   const growth = growthFiles.map((g) => {
     const reps = 16 / g.k; // the same number of lines per sample at every size
     const batch = Array.from({ length: reps }, () => g);
-    const fatal = linter.verify(g.code, configs[0].config, { filename: g.filename }).find((m) => m.fatal);
-    if (fatal) throw new Error(`growth file ${g.k}x does not parse: ${fatal.message} (line ${fatal.line})`);
-    for (const c of configs.slice(0, 2)) lintAll(linter, c.config, batch);
+    const bad = growthLinter.verify(g.code, configs[0].config, { filename: g.filename }).find((m) => m.fatal || m.ruleId === null);
+    if (bad) throw new Error(`growth file ${g.k}x was not linted: ${bad.message} (line ${bad.line})`);
+    for (const c of configs.slice(0, 2)) lintAll(growthLinter, c.config, batch);
     const parse = [];
     const full = [];
     const rules = [];
     for (let r = 0; r < args.growthRounds; r++) {
-      parse.push(lintAll(linter, configs[0].config, batch));
-      full.push(lintAll(linter, configs[1].config, batch));
-      rules.push(ruleIds.reduce((n, id) => n + (ruleTimes(linter, configs[1].config, batch).times[id] ?? 0), 0));
+      parse.push(lintAll(growthLinter, configs[0].config, batch));
+      full.push(lintAll(growthLinter, configs[1].config, batch));
+      rules.push(ruleIds.reduce((n, id) => n + (ruleTimes(growthLinter, configs[1].config, batch).times[id] ?? 0), 0));
     }
     const perK = (ms) => (ms / (g.lines * reps)) * 1000;
     return { k: g.k, lines: g.lines, parse: perK(Math.min(...parse)), full: perK(Math.min(...full)), rules: perK(Math.min(...rules)) };
@@ -275,6 +288,7 @@ function main() {
       files: files.length,
       lines,
       parseFailures,
+      crashes,
       configs: configs.map((c, i) => ({ name: c.name, minMs: totals[i], samples: samples[i] })),
       overhead,
       pluginRules: Object.fromEntries(ruleIds.map((id) => [id, pluginStats.times[id] ?? 0])),
