@@ -16,6 +16,7 @@ export interface FileIndex {
   decorators: TSESTree.Decorator[];
   functions: FunctionNode[];
   paramProps: TSESTree.TSParameterProperty[];
+  declarators: TSESTree.VariableDeclarator[];
   loops: (TSESTree.ForStatement | TSESTree.ForInStatement | TSESTree.ForOfStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement)[];
 }
 
@@ -42,7 +43,7 @@ export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileInd
 }
 
 function build(ast: TSESTree.Program, keys: Record<string, readonly string[] | undefined>): FileIndex {
-  const index: FileIndex = { calls: [], news: [], assigns: [], objects: [], decorators: [], functions: [], paramProps: [], loops: [] };
+  const index: FileIndex = { calls: [], news: [], assigns: [], objects: [], decorators: [], functions: [], paramProps: [], declarators: [], loops: [] };
   const stack: Node[] = [ast];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -64,6 +65,9 @@ function build(ast: TSESTree.Program, keys: Record<string, readonly string[] | u
         break;
       case AST_NODE_TYPES.TSParameterProperty:
         index.paramProps.push(node);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        index.declarators.push(node);
         break;
       case AST_NODE_TYPES.FunctionDeclaration:
       case AST_NODE_TYPES.FunctionExpression:

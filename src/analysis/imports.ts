@@ -40,7 +40,15 @@ export class Resolver {
   /** Set when a resolution in progress hit the depth limit. */
   private truncated = false;
 
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+  /**
+   * @param candidates names that can resolve to a module at all (bound to an import,
+   *   a require, a known global, or declared from one of those); any other name is
+   *   answered at once without a scope lookup. Undefined: no filter.
+   */
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly candidates?: ReadonlySet<string>,
+  ) {}
 
   /** Every reference identifier of the file mapped to its variable, built once (cheaper than a scope walk per lookup). */
   private referenceMap: Map<TSESTree.Identifier, Variable | null> | undefined;
@@ -87,6 +95,10 @@ export class Resolver {
 
   /** Resolve an expression (identifier, member chain, `require()`) to a module reference. */
   resolve(node: Node, depth = 0): ModuleRef | undefined {
+    if (depth === 0 && this.candidates) {
+      const root = rootName(node);
+      if (root !== undefined && !this.candidates.has(root)) return undefined;
+    }
     if (depth > MAX_DEPTH) {
       this.truncated = true;
       return undefined;
@@ -176,6 +188,88 @@ export class Resolver {
     }
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
     return initRef;
+  }
+}
+
+/**
+ * The name at the root of an expression chain (`a.b(c).d` -> 'a', `new X()` -> 'X',
+ * `this.x` -> 'this', `import('x')` -> 'import()'), or undefined for any other root (a literal).
+ */
+export function rootName(node: Node): string | undefined {
+  let current = unwrapAwait(node);
+  for (let i = 0; i < 64; i++) {
+    switch (current.type) {
+      case AST_NODE_TYPES.Identifier:
+        return current.name;
+      case AST_NODE_TYPES.ThisExpression:
+        return 'this';
+      case AST_NODE_TYPES.MemberExpression:
+        current = unwrapAwait(current.object);
+        break;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        current = unwrapAwait(current.callee);
+        break;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        current = unwrapAwait(current.tag);
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        return 'import()';
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Names in a file that can resolve to a module: import bindings, known globals,
+ * `require`, and (to a fixpoint) names declared from an expression rooted in one of
+ * those (`const app = express()`, `const api = axios.create()`, `const { get } = api`).
+ */
+export function moduleCandidateNames(
+  program: TSESTree.Program,
+  declarators: readonly TSESTree.VariableDeclarator[],
+  extra: Iterable<string> = [],
+): Set<string> {
+  const names = new Set<string>([...GLOBAL_NAMES, 'require', 'import()', 'globalThis', 'window', 'self', 'global', ...extra]);
+  for (const stmt of program.body) {
+    if (stmt.type === AST_NODE_TYPES.ImportDeclaration) for (const spec of stmt.specifiers) names.add(spec.local.name);
+    else if (stmt.type === AST_NODE_TYPES.TSImportEqualsDeclaration) names.add(stmt.id.name);
+  }
+  let pending = declarators.filter((d) => d.init);
+  for (let round = 0; round < 4 && pending.length > 0; round++) {
+    const next: TSESTree.VariableDeclarator[] = [];
+    for (const d of pending) {
+      const root = rootName(d.init!);
+      if (root !== undefined && names.has(root)) addPatternNames(d.id, names);
+      else next.push(d);
+    }
+    if (next.length === pending.length) break;
+    pending = next;
+  }
+  return names;
+}
+
+function addPatternNames(pattern: Node, names: Set<string>): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.add(pattern.name);
+      return;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const p of pattern.properties) addPatternNames(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, names);
+      return;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const e of pattern.elements) if (e) addPatternNames(e, names);
+      return;
+    case AST_NODE_TYPES.AssignmentPattern:
+      addPatternNames(pattern.left, names);
+      return;
+    case AST_NODE_TYPES.RestElement:
+      addPatternNames(pattern.argument, names);
+      return;
+    default:
+      return;
   }
 }
 

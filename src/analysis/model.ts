@@ -14,7 +14,7 @@ import { FailureContexts, type ConditionFact, type FailableWork, type FailureCon
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { getFileIndex } from './file-index';
 import { ParamRoles, type ParamRole } from './handlers';
-import { Resolver, normaliseSource, requireSource, type ModuleRef } from './imports';
+import { Resolver, moduleCandidateNames, normaliseSource, requireSource, type ModuleRef } from './imports';
 import { RequestInput } from './request-input';
 import { readSettings } from './settings';
 import { resolveStatus, type StatusValue } from './status';
@@ -107,14 +107,15 @@ function collectImports(ast: TSESTree.Program, calls: readonly TSESTree.CallExpr
 
 function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonly<Record<string, unknown>> | undefined): HttpModel {
   const ast = sourceCode.ast as TSESTree.Program;
-  const resolver = new Resolver(sourceCode);
   const { upstreamCalls: patterns } = readSettings(settings as Record<string, unknown>);
+  if (!GATE.test(sourceCode.text)) return emptyModel(new Resolver(sourceCode), sourceCode);
+  const index = getFileIndex(sourceCode);
+  const candidates = moduleCandidateNames(ast, index.declarators, patterns.map((p) => p.split('.')[0]!));
+  const resolver = new Resolver(sourceCode, candidates);
   const upstream = new UpstreamDetector(resolver, sourceCode, compileUpstreamPatterns(patterns));
 
-  if (!GATE.test(sourceCode.text)) return emptyModel(resolver, sourceCode);
-
   // The shared walk: the node kinds the analyses listen to.
-  const { calls, news, assigns, objects, decorators, functions, paramProps } = getFileIndex(sourceCode);
+  const { calls, news, assigns, objects, decorators, functions, paramProps } = index;
 
   const imports = collectImports(ast, calls);
   const roles = new ParamRoles(imports);
