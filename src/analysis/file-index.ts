@@ -1,8 +1,8 @@
 /**
- * One walk over a file, shared by every analysis (the HTTP model and the retry
- * model): the node kinds they listen to, gathered once per file and cached by
- * AST. Type-only subtrees (annotations, interfaces, type aliases, declare
- * functions) hold no runtime code and are skipped.
+ * The node kinds every analysis listens to (the HTTP model, the retry model),
+ * gathered once per file and cached by AST: read off ESLint's own cached
+ * traversal when it offers one (`sourceCode.traverse()`), else one walk of our
+ * own that skips type-only subtrees.
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
@@ -37,53 +37,82 @@ export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileInd
   const ast = sourceCode.ast as TSESTree.Program;
   const cached = cache.get(ast);
   if (cached) return cached;
-  const index = build(ast, sourceCode.visitorKeys as Record<string, readonly string[] | undefined>);
+  const index = build(sourceCode);
   cache.set(ast, index);
   return index;
 }
 
-function build(ast: TSESTree.Program, keys: Record<string, readonly string[] | undefined>): FileIndex {
+interface TraversalStep {
+  kind?: number;
+  phase?: number;
+  target?: unknown;
+}
+
+function build(sourceCode: Readonly<TSESLint.SourceCode>): FileIndex {
   const index: FileIndex = { calls: [], news: [], assigns: [], objects: [], decorators: [], functions: [], paramProps: [], declarators: [], loops: [] };
+  // ESLint (9 and 10) computes the traversal of every file once, before running rules, and
+  // caches it on the SourceCode: reading its enter steps costs no walk of our own.
+  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  if (typeof traverse === 'function') {
+    for (const step of traverse.call(sourceCode)) {
+      if (step.kind === 1 && step.phase === 1) record(index, step.target as Node);
+    }
+  } else {
+    walk(sourceCode.ast as TSESTree.Program, sourceCode.visitorKeys as Record<string, readonly string[] | undefined>, index);
+  }
+  // Source order (both visit in order, but sort defensively: some analyses rely on it).
+  const byStart = (a: Node, b: Node) => a.range[0] - b.range[0];
+  index.calls.sort(byStart);
+  index.functions.sort(byStart);
+  index.loops.sort(byStart);
+  return index;
+}
+
+function record(index: FileIndex, node: Node): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression:
+      index.calls.push(node);
+      break;
+    case AST_NODE_TYPES.NewExpression:
+      index.news.push(node);
+      break;
+    case AST_NODE_TYPES.AssignmentExpression:
+      index.assigns.push(node);
+      break;
+    case AST_NODE_TYPES.ObjectExpression:
+      index.objects.push(node);
+      break;
+    case AST_NODE_TYPES.Decorator:
+      index.decorators.push(node);
+      break;
+    case AST_NODE_TYPES.TSParameterProperty:
+      index.paramProps.push(node);
+      break;
+    case AST_NODE_TYPES.VariableDeclarator:
+      index.declarators.push(node);
+      break;
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      index.functions.push(node);
+      break;
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      index.loops.push(node);
+      break;
+    default:
+      break;
+  }
+}
+
+function walk(ast: TSESTree.Program, keys: Record<string, readonly string[] | undefined>, index: FileIndex): void {
   const stack: Node[] = [ast];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression:
-        index.calls.push(node);
-        break;
-      case AST_NODE_TYPES.NewExpression:
-        index.news.push(node);
-        break;
-      case AST_NODE_TYPES.AssignmentExpression:
-        index.assigns.push(node);
-        break;
-      case AST_NODE_TYPES.ObjectExpression:
-        index.objects.push(node);
-        break;
-      case AST_NODE_TYPES.Decorator:
-        index.decorators.push(node);
-        break;
-      case AST_NODE_TYPES.TSParameterProperty:
-        index.paramProps.push(node);
-        break;
-      case AST_NODE_TYPES.VariableDeclarator:
-        index.declarators.push(node);
-        break;
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        index.functions.push(node);
-        break;
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        index.loops.push(node);
-        break;
-      default:
-        break;
-    }
+    record(index, node);
     const childKeys = keys[node.type];
     if (!childKeys) continue;
     for (let k = childKeys.length - 1; k >= 0; k--) {
@@ -98,10 +127,4 @@ function build(ast: TSESTree.Program, keys: Record<string, readonly string[] | u
       }
     }
   }
-  // Source order (the stack visits in order, but sort defensively: some analyses rely on it).
-  const byStart = (a: Node, b: Node) => a.range[0] - b.range[0];
-  index.calls.sort(byStart);
-  index.functions.sort(byStart);
-  index.loops.sort(byStart);
-  return index;
 }

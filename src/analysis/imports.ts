@@ -232,7 +232,9 @@ export function moduleCandidateNames(
   declarators: readonly TSESTree.VariableDeclarator[],
   extra: Iterable<string> = [],
 ): Set<string> {
-  const names = new Set<string>([...GLOBAL_NAMES, 'require', 'import()', 'globalThis', 'window', 'self', 'global', ...extra]);
+  // Globals whose module reference no analysis asks for (JSON, Math, console, ...) are left out.
+  const names = new Set<string>([...GLOBAL_NAMES].filter((n) => !INERT_GLOBALS.has(n)));
+  for (const n of ['require', 'import()', 'globalThis', 'window', 'self', 'global', ...extra]) names.add(n);
   for (const stmt of program.body) {
     if (stmt.type === AST_NODE_TYPES.ImportDeclaration) for (const spec of stmt.specifiers) names.add(spec.local.name);
     else if (stmt.type === AST_NODE_TYPES.TSImportEqualsDeclaration) names.add(stmt.id.name);
@@ -333,6 +335,8 @@ const GLOBAL_NAMES = new Set([
   'getHeader',
   'sendError',
 ]);
+
+const INERT_GLOBALS = new Set(['Promise', 'JSON', 'Math', 'Number', 'process', 'console', 'setTimeout', 'URL']);
 
 function isGlobalName(name: string): boolean {
   return GLOBAL_NAMES.has(name);
