@@ -39,8 +39,6 @@ const OPEN_FALSE_POSITIVES: Record<string, string> = {
   'error-cause-chain-walk.ts': 'retry/loops: a loop over err.cause with a 5xx check taken for a retry',
   'follow-redirects-recursion.js': 'retry/recursion: following a 301/302 Location taken for a retry',
   'follow-redirects-recursion-backoff.js': 'retry/recursion: following a 301/302 Location taken for a retry',
-  'hono-context-config-check.ts': 'request-input: Hono c.get() context variables taken for request input',
-  'express-error-middleware-err-check.ts': 'validation: err of an error middleware taken for request input',
   'fastify-rate-limit-error-handler.js': 'require-retry-after: @fastify/rate-limit already set the header',
   'poll-until-resource-exists.js': 'retry/loops: polling with a refreshed target taken for a retry',
   'regenerate-id-on-collision.js': 'retry/loops: new input per attempt on a conflict taken for a retry',

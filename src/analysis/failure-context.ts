@@ -175,12 +175,15 @@ export class FailureContexts {
       return;
     }
     if (t.type === AST_NODE_TYPES.LogicalExpression) {
-      // `a || b` true: at least one holds (we record both as possibly failing);
-      // `a && b` true: both hold. Either way facts of both sides apply with the
-      // same polarity when it is the informative one.
+      // `a && b` true / `a || b` false: both sides hold, so both sides' facts apply.
       if ((t.operator === '||' && holds) || (t.operator === '&&' && !holds)) {
-        this.classify(t.left, holds, facts);
-        this.classify(t.right, holds, facts);
+        // Only one side need be true: a side we know nothing about may be the one, so the
+        // facts stand only when both sides say something (`!email || !password`).
+        const left: ConditionFact[] = [];
+        const right: ConditionFact[] = [];
+        this.classify(t.left, holds, left);
+        this.classify(t.right, holds, right);
+        if (left.length > 0 && right.length > 0) facts.push(...left, ...right);
       } else if (t.operator === '&&' && holds) {
         this.classify(t.left, true, facts);
         this.classify(t.right, true, facts);
@@ -528,9 +531,19 @@ export class FailureContexts {
           return operator === '===' || operator === '==' ? true : operator === '!==' || operator === '!=' ? false : undefined;
         }
         if (operator === '===' || operator === '==') {
-          // `email === ''`
+          // `email === ''`, `items.length === 0`
           const other = stringValue(right) === '' ? left : stringValue(left) === '' ? right : undefined;
           if (other && this.input.isRequestInput(other)) return true;
+          const lengthOf = lengthSubject(left) ?? lengthSubject(right);
+          const bound = literalOf(lengthSubject(left) ? right : left)?.value;
+          if (lengthOf && bound === 0 && this.input.isRequestInput(lengthOf)) return true;
+          return undefined;
+        }
+        if (operator === '!==' || operator === '!=') {
+          // `id.length !== 36`: an exact-length check on request input
+          const lengthOf = lengthSubject(left) ?? lengthSubject(right);
+          const bound = literalOf(lengthSubject(left) ? right : left)?.value;
+          if (lengthOf && typeof bound === 'number' && this.input.isRequestInput(lengthOf)) return bound === 0 ? false : true;
           return undefined;
         }
         if (/^[<>]=?$/.test(operator)) {

@@ -92,7 +92,25 @@ export class RequestInput {
 
   /** `(req, res)`, `(request)`, `(event)`: the whole request object of a handler-shaped function. */
   private isHandlerRequestParam(fn: FunctionNode, id: TSESTree.Identifier): boolean {
-    return paramIndex(fn, id) === 0 && this.looksLikeHandler(fn, id);
+    // A Koa/Hono context carries server state too (`ctx.state`, `c.get('user')`): as a whole
+    // value it is not client input; only its request parts are (`ctx.request`, `c.req`, `ctx.query`).
+    const role = this.roleOf?.(id);
+    if (role === 'koa-context' || role === 'hono-context') return false;
+    return paramIndex(fn, id) === this.requestIndex(fn) && this.looksLikeHandler(fn, id);
+  }
+
+  /**
+   * Where the request sits: just before the response (`(req, res)`, and in error handlers
+   * `(err, req, res, next)` / Fastify `(error, request, reply)`, whose first parameter is
+   * the caught error), else first.
+   */
+  private requestIndex(fn: FunctionNode): number {
+    if (!this.roleOf) return 0;
+    const response = fn.params.findIndex((p) => {
+      const target = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+      return target.type === AST_NODE_TYPES.Identifier && this.roleOf!(target) === 'response';
+    });
+    return response >= 1 ? response - 1 : 0;
   }
 
   /**
@@ -246,7 +264,7 @@ export class RequestInput {
       if (decorators.length > 0) return decorators.some((d) => d === 'Req' || d === 'Request');
       const fn = def.node as FunctionNode;
       // (req, res), (request), (ctx) for Koa (ctx.query/ctx.params), (event) for Lambda/h3.
-      return paramIndex(fn, id) === 0 && this.looksLikeHandler(fn, id);
+      return paramIndex(fn, id) === this.requestIndex(fn) && this.looksLikeHandler(fn, id);
     }
     if (def.type === 'Variable') {
       const init = (def.node as TSESTree.VariableDeclarator).init;

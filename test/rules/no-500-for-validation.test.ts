@@ -3105,3 +3105,62 @@ ruleTester.run('no-500-for-validation (held-out shapes)', tested, {
     },
   ],
 });
+
+ruleTester.run('no-500-for-validation (error middleware and disjunctions)', tested, {
+  valid: [
+    {
+      name: "an error middleware's first parameter is the caught error, not the request: err.name checks are not input checks",
+      code: `import express from 'express';
+const app = express();
+app.use((err: Error & { code?: number }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  if (err && err.name === 'AuthError') return res.status(401).json({ message: 'no' });
+  if (err) return res.status(500).json({ message: 'internal error' });
+  return res.end();
+});
+`,
+    },
+    {
+      name: 'one side of an || is unknown (a database lookup): the failed branch need not be the validation',
+      code: `import express from 'express';
+import { z } from 'zod';
+import { db } from './db';
+const app = express();
+const Body = z.object({ id: z.string() });
+app.post('/x', async (req, res) => {
+  const parsed = Body.safeParse(req.body);
+  const user = await db.user.find(req.body.userId);
+  if (!parsed.success || !user) return res.status(500).json({ error: 'failed' });
+  res.json(user);
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an exact-length check on a route parameter (id.length !== 36) answered with 500',
+      code: `import express from 'express';
+const app = express();
+app.get('/orders/:id', (req, res) => {
+  const { id } = req.params;
+  if (!id || id.length !== 36) return res.status(500).json({ error: 'bad id' });
+  res.json({ id });
+});
+`,
+      errors: [
+        report({
+          line: 5,
+          column: 39,
+          what: 'the check of request input on line 5',
+          output: `import express from 'express';
+const app = express();
+app.get('/orders/:id', (req, res) => {
+  const { id } = req.params;
+  if (!id || id.length !== 36) return res.status(400).json({ error: 'bad id' });
+  res.json({ id });
+});
+`,
+        }),
+      ],
+    },
+  ],
+});
