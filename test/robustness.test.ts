@@ -35,7 +35,6 @@ const KNOWN_CRASHES: Record<string, readonly string[]> = {
  */
 const OPEN_FALSE_POSITIVES: Record<string, string> = {
   'bisect-failing-batch.ts': 'retry/recursion: a shrinking slice guarded by a size check is bounded',
-  'bundled-asset-fetch.tsx': 'upstream: fetch(new URL(path, import.meta.url)) reads a bundled file',
   'error-cause-chain-walk.ts': 'retry/loops: a loop over err.cause with a 5xx check taken for a retry',
   'follow-redirects-recursion.js': 'retry/recursion: following a 301/302 Location taken for a retry',
   'follow-redirects-recursion-backoff.js': 'retry/recursion: following a 301/302 Location taken for a retry',

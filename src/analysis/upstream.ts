@@ -218,6 +218,7 @@ export class UpstreamDetector {
       client = 'fetch';
     }
     if (!client) return undefined;
+    if (client === 'fetch' && readsLocalResource(node.arguments[0])) return undefined;
     return this.record(node, client, instance);
   }
 
@@ -258,9 +259,25 @@ export class UpstreamDetector {
           if (!helpers.has(fn)) helpers.set(fn, call);
         }
       }
+      if (helpers.size === 0) break;
+      // Only calls named like one of the helpers can reach one (a cheap filter before resolving).
+      const names = new Set<string>();
+      for (const fn of helpers.keys()) {
+        const name = functionNameOf(fn);
+        if (name === undefined) {
+          names.clear();
+          break;
+        }
+        names.add(name);
+      }
       let added = 0;
       for (const node of allCalls) {
         if (this.byNode.has(node)) continue;
+        if (names.size > 0) {
+          const callee = unwrap(node.callee);
+          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+          if (name === undefined || !names.has(name)) continue;
+        }
         const target = this.calledFunction(node);
         if (!target) continue;
         const inner = helpers.get(target);
@@ -434,4 +451,46 @@ function isEventFetch(resolver: Resolver, id: TSESTree.Identifier): boolean {
   if (node.parent?.type === AST_NODE_TYPES.AssignmentPattern) node = node.parent;
   const prop = node.parent;
   return prop?.type === AST_NODE_TYPES.Property && prop.parent?.type === AST_NODE_TYPES.ObjectPattern && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'fetch';
+}
+
+/**
+ * The name a function is called by: `function f()`, `const f = () => {}`, a method or
+ * property `f() {}` / `f: () => {}`; undefined for anonymous callbacks (then callers
+ * cannot be filtered by name).
+ */
+function functionNameOf(fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (
+    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+    !parent.computed
+  ) {
+    const key = parent.key;
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier) return key.name;
+  }
+  return undefined;
+}
+
+/**
+ * `fetch(new URL('./font.ttf', import.meta.url))`, `fetch('data:...')`, `fetch('file://...')`:
+ * reading a file bundled with the code or inline data, not a call to another service.
+ */
+function readsLocalResource(arg: Node | undefined): boolean {
+  if (!arg) return false;
+  const n = unwrap(arg);
+  if (n.type === AST_NODE_TYPES.NewExpression) {
+    const callee = unwrap(n.callee);
+    const base = n.arguments[1] && unwrap(n.arguments[1]);
+    return (
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === 'URL' &&
+      base?.type === AST_NODE_TYPES.MemberExpression &&
+      unwrap(base.object).type === AST_NODE_TYPES.MetaProperty &&
+      propertyName(base) === 'url'
+    );
+  }
+  const text = n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : n.type === AST_NODE_TYPES.TemplateLiteral ? n.quasis[0]?.value.cooked ?? '' : undefined;
+  return text !== undefined && /^(data|file|blob):/.test(text);
 }

@@ -255,3 +255,25 @@ export const handler = async (event) => {
     ),
   ],
 });
+
+ruleTester.run('require-upstream-timeout (local resources)', tested, {
+  valid: [
+    {
+      name: 'fetch(new URL(path, import.meta.url)) reads a file bundled with the route, not a service',
+      code: `export async function GET() {
+  const font = await fetch(new URL('../fonts/Inter.ttf', import.meta.url)).then((r) => r.arrayBuffer());
+  return new Response(font, { status: 200 });
+}
+`,
+    },
+    {
+      name: 'fetch of a data: URL reads inline data',
+      code: `export async function GET() {
+  const blob = await fetch('data:text/plain;base64,aGk=').then((r) => r.blob());
+  return new Response(blob, { status: 200 });
+}
+`,
+    },
+  ],
+  invalid: [],
+});
