@@ -19,6 +19,7 @@ import { RequestInput } from './request-input';
 import { readSettings } from './settings';
 import { resolveStatus, type StatusValue } from './status';
 import { UpstreamDetector, compileUpstreamPatterns, type UpstreamCall } from './upstream';
+import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES } from './upstream-clients';
 import { ValidationIndex, type ValidationCall } from './validation';
 import { HeaderIndex, type ResponseHeaders } from './headers';
 import { ErrorHandlers } from './error-handlers';
@@ -75,17 +76,42 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const cache = new WeakMap<TSESTree.Program, HttpModel>();
 
 /**
- * Words without which a file cannot hold anything the model looks for. Most
- * files in a repository are not route files; they return an empty model at once.
+ * The cheap gate: without one of these a file holds nothing the model looks for,
+ * and gets an empty model at once (most files in a repository are not server
+ * code). Status-setting calls and members, status-carrying names, fetch, and
+ * imports of the frameworks, error libraries and HTTP clients the engine knows.
  */
-const GATE = /HttpCode|readBody|getQuery|status|Status|Exception|Boom|createError|Error\(|fetch|axios|got|ky|request|Request|Response|reply|ctx|statusCode|writeHead|TRPC|set\b|error\(|json|http|retry|Retry|\.send\(/;
+const GATE_TOKENS =
+  /\.(?:status|sendStatus|code|writeHead|throw|assert)\s*\(|\.status\s*=[^=]|statusCode|Exception|[Bb]oom|createError|httpErrors|TRPCError|HttpCode|setResponseStatus|NextResponse|new Response\b|Response\.json|\bfetch\s*\(|\$fetch|defineEventHandler|eventHandler|onError|setErrorHandler/;
+const GATE_MODULES = new Set([
+  'express', 'fastify', 'koa', 'koa-router', 'hono', 'next', 'h3', 'nuxt', '#imports', 'react-router', 'elysia', 'boom',
+  'http-errors', 'http', 'https', 'http2', 'aws-lambda', 'http-status', 'http-status-codes', 'connect', 'polka', 'restify',
+  ...Object.keys(CLIENTS), ...FETCH_MODULES,
+]);
+const GATE_MODULE_PREFIXES = ['@fastify/', '@koa/', '@hono/', 'hono/', 'next/', '@nestjs/', '@remix-run/', '@react-router/', '@sveltejs/', '@hapi/', '@trpc/', '@vercel/', '@elysiajs/', ...CLIENT_PREFIXES.map(([p]) => p)];
+const MODULE_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 
-export function getHttpModel(context: Context): HttpModel {
+export function mightHoldHttpFacts(text: string, hasUserPatterns: boolean): boolean {
+  if (hasUserPatterns || GATE_TOKENS.test(text)) return true;
+  MODULE_SPECIFIER.lastIndex = 0;
+  for (let m = MODULE_SPECIFIER.exec(text); m; m = MODULE_SPECIFIER.exec(text)) {
+    const source = normaliseSource(m[1]!);
+    if (GATE_MODULES.has(source) || GATE_MODULE_PREFIXES.some((p) => source.startsWith(p))) return true;
+  }
+  return false;
+}
+
+export interface ModelOptions {
+  /** Skip the cheap text gate (for tests that probe the analysis on snippets with no status at all). */
+  ungated?: boolean;
+}
+
+export function getHttpModel(context: Context, options: ModelOptions = {}): HttpModel {
   const sourceCode = context.sourceCode;
   const ast = sourceCode.ast as TSESTree.Program;
   const cached = cache.get(ast);
   if (cached) return cached;
-  const model = buildModel(sourceCode, context.settings);
+  const model = buildModel(sourceCode, context.settings, options.ungated === true);
   cache.set(ast, model);
   return model;
 }
@@ -105,10 +131,10 @@ function collectImports(ast: TSESTree.Program, calls: readonly TSESTree.CallExpr
   return imports;
 }
 
-function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonly<Record<string, unknown>> | undefined): HttpModel {
+function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonly<Record<string, unknown>> | undefined, ungated: boolean): HttpModel {
   const ast = sourceCode.ast as TSESTree.Program;
   const { upstreamCalls: patterns } = readSettings(settings as Record<string, unknown>);
-  if (!GATE.test(sourceCode.text)) return emptyModel(new Resolver(sourceCode), sourceCode);
+  if (!ungated && !mightHoldHttpFacts(sourceCode.text, patterns.length > 0)) return emptyModel(new Resolver(sourceCode), sourceCode);
   const index = getFileIndex(sourceCode);
   const candidates = moduleCandidateNames(ast, index.declarators, patterns.map((p) => p.split('.')[0]!));
   const resolver = new Resolver(sourceCode, candidates);

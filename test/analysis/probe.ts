@@ -36,7 +36,7 @@ export function probe(code: string, options: ProbeOptions = {}): Probed {
     create(context: TSESLint.RuleContext<string, []>) {
       return {
         'Program:exit'() {
-          captured = { model: getHttpModel(context), sourceCode: context.sourceCode as TSESLint.SourceCode };
+          captured = { model: getHttpModel(context, { ungated: true }), sourceCode: context.sourceCode as TSESLint.SourceCode };
         },
       };
     },
