@@ -62,13 +62,27 @@ export default createRule<Options, MessageIds>({
       return code !== undefined && code >= 500 && code <= 599 ? code : undefined;
     }
 
+    /** Replace the leaked value by `text`, keeping the code valid where a bare value cannot stand alone. */
+    function replaceValue(node: TSESTree.Node, text: string): TSESLint.ReportFixFunction {
+      const parent = node.parent;
+      // `{ error }` -> `{ error: text }`
+      if (parent?.type === 'Property' && parent.shorthand && parent.value === node) return (fixer) => fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: ${text}`);
+      // `{ ...err }` -> `{ error: text }` (a key the object does not have yet)
+      if (node.type === 'SpreadElement' && parent?.type === 'ObjectExpression') {
+        const taken = new Set(parent.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' && !p.computed ? p.key.name : '')));
+        const key = ['error', 'message'].find((k) => !taken.has(k)) ?? 'error';
+        return (fixer) => fixer.replaceText(node, `${key}: ${text}`);
+      }
+      return (fixer) => fixer.replaceText(node, text);
+    }
+
     function suggestions(node: TSESTree.Node, kind: LeakKind): TSESLint.ReportSuggestionArray<MessageIds> {
       if (kind === 'stack') {
-        if (node.type !== 'MemberExpression') return [];
+        if (node.type !== 'MemberExpression' && !(node.type === 'Identifier' && node.parent?.type === 'Property')) return [];
         const text = sourceCode.getText(node);
-        return [{ messageId: 'guardStack', fix: (fixer) => fixer.replaceText(node, `(process.env.NODE_ENV === 'production' ? undefined : ${text})`) }];
+        return [{ messageId: 'guardStack', fix: replaceValue(node, `(process.env.NODE_ENV === 'production' ? undefined : ${text})`) }];
       }
-      return [{ messageId: 'useGenericMessage', fix: (fixer) => fixer.replaceText(node, "'Internal Server Error'") }];
+      return [{ messageId: 'useGenericMessage', fix: replaceValue(node, "'Internal Server Error'") }];
     }
 
     return {

@@ -23,11 +23,7 @@ const ruleIds = Object.keys(plugin.rules).sort();
  * owner. These run as `it.fails`: when the crash is fixed the test fails and
  * the entry must be removed.
  */
-const KNOWN_CRASHES: Record<string, readonly string[]> = {
-  // ast.propertyName() is called on an Identifier callee (`String(name)`)
-  // from ErrorValues.followLocal (src/analysis/error-values.ts).
-  'edge-shapes.ts': ['no-leaked-error-details'],
-};
+const KNOWN_CRASHES: Record<string, readonly string[]> = {};
 
 /**
  * Real-project false positives still open (fixture file -> reason). Each runs
@@ -38,11 +34,9 @@ const OPEN_FALSE_POSITIVES: Record<string, string> = {
   'error-cause-chain-walk.ts': 'retry/loops: a loop over err.cause with a 5xx check taken for a retry',
   'follow-redirects-recursion.js': 'retry/recursion: following a 301/302 Location taken for a retry',
   'follow-redirects-recursion-backoff.js': 'retry/recursion: following a 301/302 Location taken for a retry',
-  'fastify-rate-limit-error-handler.js': 'require-retry-after: @fastify/rate-limit already set the header',
   'poll-until-resource-exists.js': 'retry/loops: polling with a refreshed target taken for a retry',
   'regenerate-id-on-collision.js': 'retry/loops: new input per attempt on a conflict taken for a retry',
   'single-retry-constant-wait.js': 'retry/growth: a single retry cannot grow its wait',
-  'string-of-error-is-its-message.ts': 'error-values: String(error) taken for the raw error',
   'wait-for-local-file.ts': 'retry/loops: a loop with no network call taken for a retry',
   'warmup-own-server.ts': 'retry/loops: readiness polling of localhost under a deadline',
 };

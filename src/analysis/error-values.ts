@@ -12,9 +12,10 @@
  * http-errors, Koa `ctx.throw` and Boom hide 5xx messages themselves, so they
  * have no body here.
  *
- * `leaksIn(body, at)` finds the caught error's `stack`, its `message`, or the
- * raw error (`json(err)`, `{ error: err }`, `String(err)`, `` `${err}` ``,
- * `err.toString()`, `{ ...err }`, `util.inspect(err)`), following local
+ * `leaksIn(body, at)` finds the caught error's `stack`, its `message` (also
+ * `String(err)`, `` `${err}` ``, `'x' + err`, `err.toString()`: an Error turns
+ * into `Name: message`), or the raw error (`json(err)`, `{ error: err }`,
+ * `{ ...err }`, `util.inspect(err)`), following local
  * consts (`const body = { ... }`, `body.stack = err.stack`), and drops those
  * guarded by a development-only check (`NODE_ENV`, `app.get('env')`, `isDev`,
  * `err.expose`) around the leak or the emission.
@@ -191,21 +192,21 @@ export class ErrorValues {
         for (const el of n.elements) if (el) this.walk(el.type === AST_NODE_TYPES.SpreadElement ? el.argument : el, out, hops, visited);
         return;
       case AST_NODE_TYPES.TemplateLiteral:
-        for (const x of n.expressions) this.walk(x, out, hops, visited);
+        for (const x of n.expressions) this.walkString(x, out, hops, visited);
         return;
       case AST_NODE_TYPES.BinaryExpression:
         if (n.operator === '+') {
-          this.walk(n.left, out, hops, visited);
-          this.walk(n.right, out, hops, visited);
+          this.walkString(n.left, out, hops, visited);
+          this.walkString(n.right, out, hops, visited);
         }
         return;
       case AST_NODE_TYPES.LogicalExpression:
-        this.walk(n.left, out, hops, visited);
-        this.walk(n.right, out, hops, visited);
+        // `x && y` yields `x` only when it is falsy: nothing of an error gets through that way.
+        if (n.operator === '&&') this.walk(n.right, out, hops, visited);
+        else this.walkAlternatives(n, [n.left, n.right], out, hops, visited);
         return;
       case AST_NODE_TYPES.ConditionalExpression:
-        this.walk(n.consequent, out, hops, visited);
-        this.walk(n.alternate, out, hops, visited);
+        this.walkAlternatives(n, [n.consequent, n.alternate], out, hops, visited);
         return;
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(n.callee);
@@ -215,7 +216,8 @@ export class ErrorValues {
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const object = unwrap(callee.object);
           if (object.type === AST_NODE_TYPES.Identifier && this.caughtKind(object) === 'error' && /^(toString|toJSON)$/.test(name)) {
-            out.push({ node: n, kind: 'error' });
+            // `err.toString()` is `Name: message`; `toJSON()` serialises the object.
+            out.push({ node: n, kind: name === 'toString' ? 'message' : 'error' });
             return;
           }
           if (object.type === AST_NODE_TYPES.MemberExpression && /^(split|slice|substring|substr|trim|replace|replaceAll|toString|concat|join|map|filter)$/.test(name)) {
@@ -229,7 +231,7 @@ export class ErrorValues {
           for (const arg of n.arguments) {
             const a = unwrap(arg);
             if (a.type === AST_NODE_TYPES.Identifier && this.caughtKind(a) === 'error' && name !== 'assign') {
-              out.push({ node: n, kind: name === 'stringify' ? 'error' : name === 'serializeError' || name === 'inspect' ? 'stack' : 'error' });
+              out.push({ node: n, kind: name === 'String' || name === 'toString' ? 'message' : name === 'serializeError' || name === 'inspect' ? 'stack' : 'error' });
             } else if (a.type !== AST_NODE_TYPES.SpreadElement) {
               this.walk(a, out, hops, visited);
             }
@@ -240,6 +242,33 @@ export class ErrorValues {
       default:
         return;
     }
+  }
+
+  /** An operand turned into a string (`${err}`, `'x' + err`): the caught error itself becomes `Name: message`. */
+  private walkString(expr: Node, out: Leak[], hops: number, visited: Set<Node>): void {
+    const n = unwrap(expr);
+    if (n.type === AST_NODE_TYPES.Identifier && this.caughtKind(n) === 'error') {
+      visited.add(n);
+      out.push({ node: n, kind: 'message' });
+      return;
+    }
+    this.walk(expr, out, hops, visited);
+  }
+
+  /**
+   * `a ? x : y`, `x || y`: only one side ends up in the body. When every side that leaks leaks the same
+   * kind (`err instanceof Error ? err.message : String(err)`), that is one leak, reported on the whole expression.
+   */
+  private walkAlternatives(n: Node, sides: readonly Node[], out: Leak[], hops: number, visited: Set<Node>): void {
+    const found: Leak[][] = sides.map((side) => {
+      const leaks: Leak[] = [];
+      this.walk(side, leaks, hops, visited);
+      return leaks.filter((l) => !isDevGuarded(l.node, this.sourceCode));
+    });
+    const all = found.flat();
+    const kinds = new Set(all.map((l) => l.kind));
+    if (found.every((leaks) => leaks.length > 0) && kinds.size === 1) out.push({ node: n, kind: all[0]!.kind });
+    else out.push(...all);
   }
 
   /** `err.stack` -> stack, `err.message` -> message, `err.cause` -> error. */
@@ -290,8 +319,9 @@ export class ErrorValues {
       } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
         const assign = parent.parent;
         if (assign?.type === AST_NODE_TYPES.AssignmentExpression && assign.left === parent) this.walk(assign.right, out, hops + 1, visited);
-      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref.identifier && propertyName(unwrap(parent.callee) as TSESTree.MemberExpression) === 'assign') {
-        for (const arg of parent.arguments.slice(1)) this.walk(arg, out, hops + 1, visited);
+      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref.identifier && isAssignCall(parent)) {
+        // `Object.assign(body, { stack: err.stack })`
+        for (const arg of parent.arguments.slice(1)) this.walk(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, out, hops + 1, visited);
       }
     }
   }
@@ -348,6 +378,12 @@ export class ErrorValues {
     if (init.type === AST_NODE_TYPES.ConditionalExpression && (from(init.consequent) === 'error' || from(init.alternate) === 'error')) return 'error';
     return null;
   }
+}
+
+/** `Object.assign(target, ...)` (a member callee named `assign`; a plain `assign(x)` is some other function). */
+function isAssignCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'assign';
 }
 
 function destructuredKind(name: TSESTree.Identifier): LeakKind | null {

@@ -67,6 +67,8 @@ export interface EmissionLike {
   framework: string;
   form: string;
   fn: FunctionNode | undefined;
+  /** The resolved status, when known. */
+  code?: number | undefined;
 }
 
 interface RawWrite {
@@ -102,6 +104,7 @@ export class HeaderIndex {
   private middleware: RawWrite[] | undefined;
   private readonly escapeCache = new Map<Variable, boolean>();
   private readonly results = new Map<Node, ResponseHeaders | undefined>();
+  private limiterPlugin: boolean | undefined;
 
   constructor(private readonly env: HeaderEnv) {}
 
@@ -134,7 +137,7 @@ export class HeaderIndex {
       if (raw.name === undefined) complete = false;
       else writes.push({ name: raw.name, value: raw.value, node: raw.node, definite: false });
     }
-    if (e.fn && (hasRouteMiddleware(e.fn) || this.isLimiterCallback(e.fn))) complete = false;
+    if (e.fn && (hasRouteMiddleware(e.fn) || this.isLimiterCallback(e.fn) || (e.code === 429 && this.isLimiterErrorHandler(e.fn)))) complete = false;
     return {
       complete,
       writes,
@@ -199,16 +202,39 @@ export class HeaderIndex {
 
   /**
    * A callback a rate-limiting library calls after setting its own headers:
-   * `rateLimit({ handler: (req, res) => res.status(429).json(...) })` (express-rate-limit sets Retry-After first).
+   * `rateLimit({ handler: (req, res) => res.status(429).json(...) })` (express-rate-limit and
+   * hono-rate-limiter set Retry-After first), `fastify.register(rateLimit, { errorResponseBuilder })`.
    */
   private isLimiterCallback(fn: FunctionNode): boolean {
     const prop = fn.parent;
     if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) return false;
     const call = prop.parent?.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+    if (call.type === AST_NODE_TYPES.CallExpression && this.isLimiterRegistration(call) && call.arguments[1] === prop.parent) return true;
     const ref = this.env.resolve(call.callee);
     const name = calleeText(call);
     return LIMITER.test(ref?.source ?? '') || LIMITER.test(name);
+  }
+
+  /**
+   * A Fastify error handler of a file that registers a rate-limit plugin: `@fastify/rate-limit` sets
+   * Retry-After on the reply and then throws its 429 error, and Fastify keeps the reply's headers
+   * (all but content-type/length) when the error handler answers it.
+   */
+  private isLimiterErrorHandler(fn: FunctionNode): boolean {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as never)) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'setErrorHandler') return false;
+    this.limiterPlugin ??= this.env.calls.some((c) => this.isLimiterRegistration(c));
+    return this.limiterPlugin;
+  }
+
+  /** `fastify.register(rateLimit, opts)`, `register(require('@fastify/rate-limit'))`, `register(import('@fastify/rate-limit'))`. */
+  private isLimiterRegistration(call: TSESTree.CallExpression): boolean {
+    const plugin = call.arguments[0];
+    if (!plugin || plugin.type === AST_NODE_TYPES.SpreadElement || calleeText(call) !== 'register') return false;
+    return LIMITER.test(this.env.resolve(plugin)?.source ?? '');
   }
 
   /** The variable whose header writes belong to this emission's response, `'chain'` for Hapi chains. */

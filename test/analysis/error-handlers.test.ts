@@ -164,7 +164,7 @@ export async function GET() {
       [
         "L7 500 body={ message: \`\${err.message}\`, stack, raw: { ...err }, code: err.code } leaks=[message:err.message, stack:stack, error:...err]",
         "L12 400 body={ message: err.message } leaks=[message:err.message]",
-        "L18 500 body={ error: error.toString(), detail: process.env.NODE_ENV === 'development' ? error.stack : undefined } leaks=[error:error.toString()]",
+        "L18 500 body={ error: error.toString(), detail: process.env.NODE_ENV === 'development' ? error.stack : undefined } leaks=[message:error.toString()]",
       ]
     `);
   });

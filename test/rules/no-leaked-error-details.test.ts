@@ -143,6 +143,42 @@ app.get('/x', (req, res) => {
   res.status(503).json({ error: err.message });
 });`,
     },
+    {
+      name: 'express: a local passed to plain calls (String(name), save(name)) next to a 500 body',
+      code: `import express from 'express';
+const app = express();
+app.post('/signup', async (req, res) => {
+  const name = req.body.name;
+  try {
+    await save(name);
+  } catch (error) {
+    return res.status(500).json({ error: 'Signup failed', name: String(name) });
+  }
+});`,
+    },
+    {
+      name: 'node http: String(error) is the message, allowed with allowMessage',
+      options: [{ allowMessage: true }],
+      code: `import http from 'node:http';
+http.createServer(async (req, res) => {
+  try {
+    res.end(await load());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: message, detail: \`\${error}\`, text: error.toString() }));
+  }
+});`,
+    },
+    {
+      name: 'express: err && ... only lets a falsy error through',
+      options: [{ allowMessage: true }],
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: err && err.message });
+});`,
+    },
   ],
   invalid: [
     {
@@ -262,7 +298,7 @@ app.get('/x', (request, reply) => {
 });`,
       errors: [
         {
-          messageId: 'leakedError',
+          messageId: 'leakedMessage',
           data: { status: '502 Bad Gateway' },
           line: 4,
           column: 82,
@@ -291,7 +327,7 @@ app.use(async (ctx, next) => {
 });`,
       errors: [
         {
-          messageId: 'leakedError',
+          messageId: 'leakedMessage',
           data: s500,
           line: 6,
           column: 27,
@@ -478,6 +514,88 @@ new Elysia().onError(({ error, set }) => {
 new Elysia().onError(({ error, set }) => {
   set.status = 500;
   return { message: 'Internal Server Error' };
+});` }] }],
+    },
+    {
+      name: 'express: error or String(error) in a conditional is one message leak',
+      code: `import express from 'express';
+const app = express();
+app.get('/x', async (req, res) => {
+  try {
+    res.json(await load());
+  } catch (error) {
+    res.status(500).json({ error: error instanceof Error ? error.message : String(error) });
+  }
+});`,
+      errors: [{ messageId: 'leakedMessage', data: s500, line: 7, column: 35, endColumn: 89, suggestions: [{ messageId: 'useGenericMessage', output: `import express from 'express';
+const app = express();
+app.get('/x', async (req, res) => {
+  try {
+    res.json(await load());
+  } catch (error) {
+    res.status(500).json({ error: 'Internal Server Error' });
+  }
+});` }] }],
+    },
+    {
+      name: 'express: err.toString() and string concatenation are the message',
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: err.toString(), detail: 'Failed: ' + err });
+});`,
+      errors: [
+        { messageId: 'leakedMessage', data: s500, line: 4, column: 33, suggestions: [{ messageId: 'useGenericMessage', output: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal Server Error', detail: 'Failed: ' + err });
+});` }] },
+        { messageId: 'leakedMessage', data: s500, line: 4, column: 70, suggestions: [{ messageId: 'useGenericMessage', output: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: err.toString(), detail: 'Failed: ' + 'Internal Server Error' });
+});` }] },
+      ],
+    },
+    {
+      name: 'fastify: shorthand { error } becomes a keyed property',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler(async (error, request, reply) => {
+  await reply.code(500).send({ error });
+});`,
+      errors: [{ messageId: 'leakedError', data: s500, line: 4, column: 32, suggestions: [{ messageId: 'useGenericMessage', output: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler(async (error, request, reply) => {
+  await reply.code(500).send({ error: 'Internal Server Error' });
+});` }] }],
+    },
+    {
+      name: 'express: spread { ...err } becomes a property the object does not have',
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal', ...err });
+});`,
+      errors: [{ messageId: 'leakedError', data: s500, line: 4, column: 45, suggestions: [{ messageId: 'useGenericMessage', output: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal', message: 'Internal Server Error' });
+});` }] }],
+    },
+    {
+      name: 'express: shorthand destructured { stack } is guarded with its key',
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  const { stack } = err;
+  res.status(500).json({ error: 'Internal', stack });
+});`,
+      errors: [{ messageId: 'leakedStack', data: s500, line: 5, column: 45, suggestions: [{ messageId: 'guardStack', output: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  const { stack } = err;
+  res.status(500).json({ error: 'Internal', stack: (process.env.NODE_ENV === 'production' ? undefined : stack) });
 });` }] }],
     },
   ],

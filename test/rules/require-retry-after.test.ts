@@ -233,6 +233,34 @@ new Elysia().get('/x', ({ set }) => {
       code: `const outcome = { statusCode: 503, retries: 2 };
 export default outcome;`,
     },
+    {
+      name: '@fastify/rate-limit: the error handler re-sends the 429 the plugin already gave Retry-After',
+      code: `import Fastify from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+const app = Fastify();
+await app.register(rateLimit, { max: 100, timeWindow: '1 minute' });
+app.setErrorHandler((error, request, reply) => {
+  if (error.statusCode === 429) return reply.code(429).type('text/html').send('<h1>Slow down</h1>');
+  return reply.send(error);
+});`,
+    },
+    {
+      name: '@fastify/rate-limit (require): errorResponseBuilder runs after the plugin set Retry-After',
+      code: `const fastify = require('fastify')();
+fastify.register(require('@fastify/rate-limit'), {
+  errorResponseBuilder: (request, context) => ({ statusCode: 429, error: 'Too Many Requests', message: 'Retry in ' + context.after }),
+});
+fastify.setErrorHandler(function (error, request, reply) {
+  reply.status(429).send({ message: error.message });
+});`,
+    },
+    {
+      name: 'hono-rate-limiter: the library sets Retry-After before calling the handler',
+      code: `import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+const app = new Hono();
+app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', handler: (c) => c.json({ error: 'Too many requests' }, 429) }));`,
+    },
   ],
   invalid: [
     {
@@ -403,6 +431,28 @@ export async function guard(count: number) {
 const app = express();
 app.get('/x', (req, res) => res.status(500).end());`,
       errors: [{ messageId: 'missingRetryAfter', data: { status: '500 Internal Server Error', example: '120' }, line: 3, column: 29 }],
+    },
+    {
+      name: 'fastify: a 429 from an error handler with no rate-limit plugin registered',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  if (error.statusCode === 429) return reply.code(429).send({ error: 'Slow down' });
+  return reply.send(error);
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429, line: 4, column: 40 }],
+    },
+    {
+      name: '@fastify/rate-limit registered: a 503 of the error handler is not the plugin\'s',
+      code: `import Fastify from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+const app = Fastify();
+await app.register(rateLimit, { max: 100 });
+app.setErrorHandler((error, request, reply) => {
+  if (error.code === 'ECONNREFUSED') return reply.code(503).send({ error: 'Database unavailable' });
+  return reply.send(error);
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503, line: 6, column: 45 }],
     },
   ],
 });
