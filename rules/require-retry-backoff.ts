@@ -76,6 +76,10 @@ export default createRule<Options, MessageIds>({
       return !!lower && helpers.some((word) => lower.includes(word));
     }
 
+    function singleWait(logic: RetryLogic): boolean {
+      return logic.bound.attempts !== undefined && logic.bound.attempts <= 2;
+    }
+
     function checkWait(logic: RetryLogic): void {
       const { wait } = logic;
       const what = logic.kind === 'library' && !wait.node ? `${describeRetry(logic)} (library default schedule)` : describeRetry(logic);
@@ -83,6 +87,9 @@ export default createRule<Options, MessageIds>({
       if (kind === 'unknown' && saysBackoff(wait.helper)) kind = 'exponential';
       if (kind === 'none') {
         context.report({ node: logic.reportNode, messageId: 'noWait', data: { what } });
+      } else if (singleWait(logic)) {
+        // Two attempts at most: one wait, which has nothing to grow from.
+        return;
       } else if (kind === 'constant') {
         const delay = wait.ms !== undefined ? `${wait.ms} ms` : 'delay';
         context.report({ node: logic.reportNode, messageId: 'constantWait', data: { what, delay } });

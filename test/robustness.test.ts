@@ -30,15 +30,6 @@ const KNOWN_CRASHES: Record<string, readonly string[]> = {};
  * as `it.fails` until the owner's fix lands; then the entry must be removed.
  */
 const OPEN_FALSE_POSITIVES: Record<string, string> = {
-  'bisect-failing-batch.ts': 'retry/recursion: a shrinking slice guarded by a size check is bounded',
-  'error-cause-chain-walk.ts': 'retry/loops: a loop over err.cause with a 5xx check taken for a retry',
-  'follow-redirects-recursion.js': 'retry/recursion: following a 301/302 Location taken for a retry',
-  'follow-redirects-recursion-backoff.js': 'retry/recursion: following a 301/302 Location taken for a retry',
-  'poll-until-resource-exists.js': 'retry/loops: polling with a refreshed target taken for a retry',
-  'regenerate-id-on-collision.js': 'retry/loops: new input per attempt on a conflict taken for a retry',
-  'single-retry-constant-wait.js': 'retry/growth: a single retry cannot grow its wait',
-  'wait-for-local-file.ts': 'retry/loops: a loop with no network call taken for a retry',
-  'warmup-own-server.ts': 'retry/loops: readiness polling of localhost under a deadline',
 };
 
 function files(dir: string): string[] {

@@ -134,6 +134,18 @@ export const f = fetchRetry(fetch, { retryOn: [409, 500, 503] });`,
   }
 }`,
     },
+    {
+      name: 'loop: polling a download URL that is refreshed from its API between attempts',
+      code: `${sleep}export async function waitForExportFile(api, exportJob) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(exportJob.downloadUrl);
+    if (res.ok) return res.arrayBuffer();
+    await sleep(1000 * 2 ** i);
+    Object.assign(exportJob, await api.exports.retrieve(exportJob.id));
+  }
+  throw new Error('export not ready');
+}`,
+    },
   ],
   invalid: [
     {

@@ -127,8 +127,47 @@ export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => atte
       code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
 export const p = retry(handleAll, { maxAttempts: 4, backoff: new ExponentialBackoff() });`,
     },
+    {
+      name: 'recursion: following redirects from an http.get callback',
+      code: `import http from 'node:http';
+export function fetchFollowing(url, done) {
+  http.get(url, (res) => {
+    if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
+      fetchFollowing(new URL(res.headers.location, url).href, done);
+      return;
+    }
+    done(null, res);
+  }).on('error', done);
+}`,
+    },
+    {
+      name: 'recursion: bisecting a failed batch down to single rows',
+      code: `export async function sendAll(client, rows) {
+  try {
+    await client.bulkInsert(rows);
+  } catch (err) {
+    if (rows.length < 2) { report(rows[0], err); return; }
+    const half = rows.length >> 1;
+    await sendAll(client, rows.slice(0, half));
+    await sendAll(client, rows.slice(half));
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'recursion: the same batch again on failure, size check or not',
+      code: `${sleep}export async function sendAll(client, rows) {
+  try {
+    await client.bulkInsert(rows);
+  } catch (err) {
+    if (rows.length === 0) return;
+    await sleep(1000);
+    await sendAll(client, rows);
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This recursive retry', 'no count or deadline stops the recursion'), line: 8, column: 11 }],
+    },
     {
       name: 'while (true) whose only exit is success',
       code: `${sleep}async function get(url) {

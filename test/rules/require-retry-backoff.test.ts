@@ -284,8 +284,99 @@ export const run = (task) => retry(task, { retries: 3, factor: 1 });`,
 }`,
       options: [{ honorRetryAfter: false }],
     },
+    // Not retries of one operation: each pass sends something else.
+    {
+      name: 'loop: a new random slug on each uniqueness conflict',
+      code: `import { randomUUID } from 'node:crypto';
+export async function reserveSlug(db, title) {
+  for (let tries = 0; tries < 4; tries++) {
+    const slug = \`\${title}-\${randomUUID().slice(0, 6)}\`;
+    try {
+      await db.insert('slugs', { slug });
+      return slug;
+    } catch (err) {
+      if (err.code !== '23505') throw err;
+    }
+  }
+  throw new Error('no free slug');
+}`,
+    },
+    {
+      name: 'loop: waiting under a deadline for a server on 127.0.0.1 (TS)',
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function waitForApi(port: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < 30_000) {
+    try {
+      const res = await fetch(\`http://127.0.0.1:\${port}/api/version\`);
+      if (res.ok) return;
+    } catch {}
+    await sleep(250);
+  }
+  throw new Error('api did not start');
+}`,
+    },
+    {
+      name: 'loop: waiting for a file on the local disk (fs default import)',
+      code: `${sleep}import fs from 'node:fs';
+export async function readLock(path) {
+  for (let i = 0; i < 20; i++) {
+    try {
+      return JSON.parse(await fs.promises.readFile(path, 'utf8'));
+    } catch {
+      await sleep(100);
+    }
+  }
+  return null;
+}`,
+    },
+    {
+      name: 'loop: walking an error cause chain in the for update',
+      code: `function upstreamStatus(error) {
+  for (let e = error; e; e = e.cause) {
+    const status = Number(e.status);
+    if (status >= 500) return status;
+  }
+  return undefined;
+}`,
+    },
+    {
+      name: 'recursion: following a redirect Location with a hop count',
+      code: `async function resolveFinal(url, hops = 0) {
+  const res = await fetch(url, { redirect: 'manual' });
+  if ([301, 302, 307, 308].includes(res.status) && hops < 5) return resolveFinal(res.headers.get('location'), hops + 1);
+  return res;
+}`,
+    },
+    // At most two attempts: a single wait, which has nothing to grow from.
+    {
+      name: 'loop: two attempts with a constant wait',
+      code: `${sleep}async function ping(url) {
+  for (let i = 0; i < 2; i++) {
+    try { return await fetch(url); } catch (err) { if (i === 1) throw err; await sleep(1000); }
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'loop: three attempts with a constant wait (two waits, no growth)',
+      code: `${sleep}async function ping(url) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch (err) { if (i === 2) throw err; await sleep(1000); }
+  }
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '1000 ms' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'loop: two attempts with no wait at all',
+      code: `async function ping(url) {
+  for (let i = 0; i < 2; i++) {
+    try { return await fetch(url); } catch (err) { if (i === 1) throw err; }
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 2, column: 3 }],
+    },
     {
       name: 'loop: no wait',
       code: `async function get(url) {

@@ -366,7 +366,7 @@ function mentionsRetryAfter(ctx: LibContext, node: Node | undefined): boolean {
 
 function countBound(retries: number | undefined, node: Node | undefined): RetryBound {
   if (retries === Infinity) return { kind: 'none', ...(node ? { node } : {}) };
-  return { kind: 'count', ...(node ? { node } : {}) };
+  return { kind: 'count', ...(node ? { node } : {}), ...(retries !== undefined && retries >= 0 ? { attempts: retries + 1 } : {}) };
 }
 
 function logic(library: RetryLibrary, node: Node, reportNode: Node, parts: Omit<RetryLogic, 'kind' | 'node' | 'reportNode' | 'library'>): RetryLogic {

@@ -12,10 +12,14 @@ import {
   RETRY_AFTER_TEXT,
   alwaysExits,
   calleeName,
+  constInit,
+  findVariableFor,
   isFunction,
   isLoop,
+  qualifiedCallee,
   resolveFunction,
   someNode,
+  staticNumber,
   unwrap,
   walkOwn,
   type LoopNode,
@@ -96,7 +100,9 @@ function isItemLoop(loop: LoopNode, sourceCode: SourceCode): boolean {
   if (loop.type === T.ForStatement && loop.init?.type === T.VariableDeclaration) {
     for (const d of loop.init.declarations) if (d.id.type === T.Identifier) counters.add(d.id.name);
   }
+  if (loop.type === T.ForStatement && loop.update && stepsAlongChain(loop.update)) return true;
   return !!someNode(loop.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === T.AssignmentExpression) return stepsAlongChain(node);
     if (node.type === T.MemberExpression && node.computed && counters.size > 0) {
       return !!someNode(node.property, sourceCode.visitorKeys, (n) => n.type === T.Identifier && counters.has(n.name), false);
     }
@@ -108,25 +114,157 @@ function isItemLoop(loop: LoopNode, sourceCode: SourceCode): boolean {
   });
 }
 
+/** `current = current.cause`, `node = node.next`: a walk along a chain of objects. */
+function stepsAlongChain(node: Node): boolean {
+  if (node.type !== T.AssignmentExpression || node.operator !== '=' || node.left.type !== T.Identifier) return false;
+  const value = unwrap(node.right);
+  if (value.type !== T.MemberExpression) return false;
+  const object = unwrap(value.object);
+  return object.type === T.Identifier && object.name === node.left.name;
+}
+
 const SLEEPISH = /sleep|delay|wait|pause|timeout|backoff|nap/i;
 
+/** Calls that draw a fresh value: `randomBytes(8)`, `crypto.randomUUID()`, `nanoid()`, `generateId()`. */
+const FRESH_VALUE = /^(randomBytes|randomUUID|uuid|uuidv\d|v[14]|nanoid|customAlphabet|cuid2?|createId|ulid|objectId|ObjectId)$|^(generate|random|new|make)\w*(Id|Code|Slug|Token|Key|Name|String|Suffix)$/;
+
 /**
- * A loop that changes what it calls on each pass (`url = nextUrl`, `cursor = page.next`,
- * `host = pickHost()`) walks targets: redirects, pages, fallbacks. Not a retry.
+ * A loop that changes what it calls on each pass walks targets or inputs, it
+ * does not retry one operation: `url = nextUrl` / `cursor = page.next`
+ * (redirects, pages, fallbacks), `const id = randomBytes(5)` used in the call
+ * (a new id on each uniqueness conflict), `Object.assign(job, await
+ * jobs.get(job.id))` before `fetch(job.url)` (a target refreshed from its API).
  */
 function walksTargets(loop: LoopNode, sourceCode: SourceCode): boolean {
   const keys = sourceCode.visitorKeys;
   const assigned = new Set<string>();
+  const fresh = new Set<string>();
+  const refreshed = new Set<string>();
   walkOwn(loop.body, keys, (node) => {
     if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.Identifier) assigned.add(node.left.name);
+    else if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && node.init && drawsFresh(node.init, keys)) fresh.add(node.id.name);
+    else if (node.type === T.CallExpression && qualifiedCallee(node) === 'Object.assign' && node.arguments.length >= 2) {
+      const target = unwrap(node.arguments[0]!);
+      if (target.type === T.Identifier && node.arguments.slice(1).some((arg) => !!someNode(arg, keys, (n) => n.type === T.AwaitExpression))) {
+        refreshed.add(target.name);
+      }
+    }
   });
-  if (assigned.size === 0) return false;
+  if (assigned.size === 0 && fresh.size === 0 && refreshed.size === 0) return false;
+  const isTarget = (n: Node): boolean => n.type === T.Identifier && (assigned.has(n.name) || refreshed.has(n.name));
   return !!someNode(loop.body, keys, (node) => {
-    if (node.type !== T.CallExpression || node.parent?.type !== T.AwaitExpression) return false;
-    if (SLEEPISH.test(calleeName(node) ?? '')) return false;
+    if (node.type !== T.CallExpression) return false;
+    const name = calleeName(node) ?? '';
+    if (SLEEPISH.test(name) || qualifiedCallee(node) === 'Object.assign') return false;
     const first = node.arguments[0];
-    return !!first && !!someNode(first, keys, (n) => n.type === T.Identifier && assigned.has(n.name), false);
+    if (first && node.parent?.type === T.AwaitExpression && someNode(first, keys, isTarget, false)) return true;
+    // A freshly drawn value sent with the operation.
+    return fresh.size > 0 && node.arguments.some((arg) => !!someNode(arg, keys, (n) => n.type === T.Identifier && fresh.has(n.name) && n.parent?.type !== T.MemberExpression, false));
   });
+}
+
+function drawsFresh(init: Node, keys: SourceCode['visitorKeys']): boolean {
+  return !!someNode(init, keys, (n) => n.type === T.CallExpression && FRESH_VALUE.test(calleeName(n) ?? ''), false);
+}
+
+
+const LOOPBACK_URL = /^(?:https?|wss?):\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?=[:/?#]|$)/i;
+const ANY_URL = /^(?:https?|wss?):\/\//i;
+
+/** The static start of a URL expression: `http://localhost:` for `${base}${path}` with `const base = \`http://localhost:${port}\``. */
+function urlPrefix(node: Node | undefined, sourceCode: SourceCode, depth = 0): string | undefined {
+  if (!node || depth > 3) return undefined;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case T.Literal:
+      return typeof inner.value === 'string' ? inner.value : undefined;
+    case T.TemplateLiteral: {
+      const head = inner.quasis[0]?.value.cooked ?? '';
+      if (head !== '' || inner.expressions.length === 0) return head;
+      return urlPrefix(inner.expressions[0], sourceCode, depth + 1);
+    }
+    case T.Identifier:
+      return urlPrefix(constInit(findVariableFor(sourceCode, inner)), sourceCode, depth + 1);
+    case T.BinaryExpression:
+      return inner.operator === '+' ? urlPrefix(inner.left as Node, sourceCode, depth + 1) : undefined;
+    case T.NewExpression: {
+      const callee = unwrap(inner.callee);
+      if (callee.type !== T.Identifier || callee.name !== 'URL') return undefined;
+      return urlPrefix(inner.arguments[1] ?? inner.arguments[0], sourceCode, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Every request the loop makes goes to this machine (`http://localhost:3000`,
+ * `127.0.0.1`): waiting for a server one started to come up. There is no
+ * shared upstream to protect.
+ */
+function callsOnlyLoopback(loop: LoopNode, sourceCode: SourceCode): boolean {
+  let loopback = false;
+  let remote = false;
+  walkOwn(loop.body, sourceCode.visitorKeys, (node) => {
+    if (remote) return false;
+    if (node.type !== T.CallExpression) return undefined;
+    const prefix = urlPrefix(node.arguments[0], sourceCode);
+    if (prefix === undefined || !ANY_URL.test(prefix)) return undefined;
+    if (LOOPBACK_URL.test(prefix)) loopback = true;
+    else remote = true;
+    return undefined;
+  });
+  return loopback && !remote;
+}
+
+const FS_MODULE = /^(?:node:)?fs(?:\/promises)?$|^(?:fs-extra|graceful-fs)$/;
+
+/** The module a name comes from: `import { readFile } from 'node:fs/promises'`, `const fs = require('fs')`. */
+function moduleOf(identifier: TSESTree.Identifier, sourceCode: SourceCode): string | undefined {
+  const def = findVariableFor(sourceCode, identifier)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') return String((def.parent as TSESTree.ImportDeclaration).source.value);
+  if (def.node.type === T.VariableDeclarator && def.node.init) {
+    let init = unwrap(def.node.init);
+    if (init.type === T.MemberExpression) init = unwrap(init.object); // require('fs').promises
+    if (init.type === T.CallExpression && calleeName(init) === 'require' && init.arguments[0]?.type === T.Literal) {
+      return String(init.arguments[0].value);
+    }
+  }
+  return undefined;
+}
+
+function isFileSystemCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  let root: Node = unwrap(call.callee);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  return root.type === T.Identifier && FS_MODULE.test(moduleOf(root, sourceCode) ?? '');
+}
+
+/**
+ * The operations the loop waits on are all on the local disk (`await
+ * readFile(...)`): it waits for a file, it does not retry a call to a service.
+ */
+function waitsOnlyOnFiles(loop: LoopNode, sourceCode: SourceCode): boolean {
+  let files = false;
+  let other = false;
+  walkOwn(loop.body, sourceCode.visitorKeys, (node) => {
+    if (other) return false;
+    if (node.type !== T.AwaitExpression) return undefined;
+    let arg = unwrap(node.argument);
+    if (arg.type === T.NewExpression) return undefined; // new Promise(r => setTimeout(r, ms))
+    // readFile(p).then(parse)
+    while (arg.type === T.CallExpression && /^(then|catch|finally)$/.test(calleeName(arg) ?? '')) {
+      const callee = unwrap(arg.callee);
+      if (callee.type !== T.MemberExpression) break;
+      arg = unwrap(callee.object);
+    }
+    if (arg.type !== T.CallExpression) other = true;
+    else if (SLEEPISH.test(calleeName(arg) ?? '') || LOGGING.test(calleeName(arg) ?? '')) return undefined;
+    else if (isFileSystemCall(arg, sourceCode)) files = true;
+    else other = true;
+    return undefined;
+  });
+  return files && !other;
 }
 
 /** Polling: waits for a job's state (`job.status === 'done'`, HTTP 202). */
@@ -282,6 +420,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   }
   if (loopsAround && unguardedExits.length > 0) successExits.push(...unguardedExits);
   if (!hasOperation || !loopsAround || (successExits.length === 0 && !testRetries)) return undefined;
+  if (waitsOnlyOnFiles(loop, sourceCode)) return undefined;
 
   // ---- the facts
   const env: GrowthEnv = createEnv(sourceCode);
@@ -293,6 +432,8 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   }
 
   const bound = boundOf(loop, env, boundExits, signalCheck, successFlags, testRetries);
+  // Waiting under a deadline for a server on this machine to come up is readiness polling.
+  if (bound.kind === 'deadline' && callsOnlyLoopback(loop, sourceCode)) return undefined;
   const retriesOn = retriesOnOf(loop.body, continuingTries, failureTests, ctx.throwingCalls, sourceCode);
   const singlesOut = findSinglesOut(loop, sourceCode);
   return {
@@ -363,7 +504,11 @@ function boundOf(
       if (testRetries && testKind === 'failure') testKind = 'infinite';
     }
   }
-  if (testKind === 'count' || testKind === 'deadline' || testKind === 'signal') return { kind: testKind, node: loop.test! };
+  if (testKind === 'count') {
+    const attempts = attemptsOf(loop, loop.test!, env.sourceCode);
+    return { kind: testKind, node: loop.test!, ...(attempts !== undefined ? { attempts } : {}) };
+  }
+  if (testKind === 'deadline' || testKind === 'signal') return { kind: testKind, node: loop.test! };
   if (testKind === 'unknown') return { kind: 'unknown' };
   if (signalCheck) return { kind: 'signal' };
   let unknown = false;
@@ -374,6 +519,62 @@ function boundOf(
     if (kinds.some((k) => k === 'unknown')) unknown = true;
   }
   return { kind: unknown ? 'unknown' : 'none' };
+}
+
+const FLIP_OP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/**
+ * The most passes a counted loop makes: `for (let i = 1; i <= 2; i++)` -> 2,
+ * `while (left > 0)` with `let left = 3` and `left--` -> 3. Undefined unless
+ * the counter starts at a known number and every write steps it by one.
+ */
+function attemptsOf(loop: LoopNode, test: Node, sourceCode: SourceCode): number | undefined {
+  for (const operand of conjuncts(test)) {
+    if (operand.type !== T.BinaryExpression || !(operand.operator in FLIP_OP) || operand.left.type === T.PrivateIdentifier) continue;
+    const left = unwrap(operand.left);
+    const right = unwrap(operand.right);
+    const counter = left.type === T.Identifier ? left : right.type === T.Identifier ? right : undefined;
+    if (!counter) continue;
+    const op = counter === left ? operand.operator : FLIP_OP[operand.operator]!;
+    const limit = staticNumber(sourceCode, counter === left ? right : left);
+    const variable = findVariableFor(sourceCode, counter);
+    const def = variable?.defs[0];
+    if (limit === undefined || !variable || variable.defs.length !== 1 || def?.node.type !== T.VariableDeclarator) continue;
+    const start = staticNumber(sourceCode, def.node.init ?? undefined);
+    if (start === undefined) continue;
+    let step = 0;
+    let steady = true;
+    for (const ref of variable.references) {
+      if (!ref.isWrite() || ref.init) continue;
+      const write = ref.identifier.parent;
+      let delta: number | undefined;
+      if (write?.type === T.UpdateExpression) delta = write.operator === '++' ? 1 : -1;
+      else if (write?.type === T.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')) {
+        const by = staticNumber(sourceCode, write.right);
+        if (by !== undefined) delta = write.operator === '+=' ? by : -by;
+      } else if (write?.type === T.AssignmentExpression && write.operator === '=') {
+        const value = unwrap(write.right);
+        if (value.type === T.BinaryExpression && (value.operator === '+' || value.operator === '-') && unwrap(value.left as Node).type === T.Identifier && (unwrap(value.left as Node) as TSESTree.Identifier).name === counter.name) {
+          const by = staticNumber(sourceCode, value.right);
+          if (by !== undefined) delta = value.operator === '+' ? by : -by;
+        }
+      }
+      if (delta === undefined || (delta !== 1 && delta !== -1) || (step !== 0 && delta !== step) || write!.range[0] < loop.range[0] || write!.range[1] > loop.range[1]) {
+        steady = false;
+        break;
+      }
+      step = delta;
+    }
+    if (!steady || step === 0) continue;
+    const passes =
+      step === 1 && op === '<' ? Math.ceil(limit - start)
+      : step === 1 && op === '<=' ? Math.floor(limit - start) + 1
+      : step === -1 && op === '>' ? Math.ceil(start - limit)
+      : step === -1 && op === '>=' ? Math.floor(start - limit) + 1
+      : undefined;
+    if (passes !== undefined && Number.isFinite(passes)) return Math.max(passes, 0);
+  }
+  return undefined;
 }
 
 function readsRetryAfter(loop: LoopNode, sourceCode: SourceCode): boolean {

@@ -24,6 +24,8 @@ import {
   findVariableFor,
   isFunction,
   memberName,
+  someNode,
+  staticNumber,
   unwrap,
   walkOwn,
   type FunctionNode,
@@ -244,6 +246,8 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
   if (!context.tries.length && !context.failureTests.length && !context.handler) return undefined;
   // Re-authenticating once on 401/403 is not a retry of a failing upstream.
   if (context.guards.some((g) => /\b40[137]\b/.test(sourceCode.getText(g)))) return undefined;
+  // Calling again with the response's Location follows a redirect.
+  if (call.arguments.some((arg) => readsLocation(arg, sourceCode))) return undefined;
 
   const env = createEnv(sourceCode);
   collectVarying(fn.body, env);
@@ -271,7 +275,7 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
       : hiddenWait(context.region, call, sourceCode)
         ? { kind: 'unknown', jitter: false, capped: false }
         : { kind: 'none', jitter: false, capped: false };
-  const bound = boundFrom(fn, context.guards, env, paramCounts, sourceCode);
+  const bound = shrinkingBound(fn, call, sourceCode) ?? boundFrom(fn, context.guards, env, paramCounts, sourceCode);
   const retriesOn = retriesOnOf(fn.body, context.tries, context.failureTests, ctx.throwingCalls, sourceCode);
   const singlesOut = findSinglesOut(fn.body, sourceCode);
   return {
@@ -284,6 +288,77 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
     ...(singlesOut ? { singlesOut429or503: singlesOut } : {}),
     readsRetryAfter: wait.kind === 'retry-after' || readsRetryAfter(fn, sourceCode),
   };
+}
+
+/** `res.headers.location`, `res.headers['location']`, `response.headers.get('Location')`. */
+function readsLocation(arg: Node, sourceCode: SourceCode): boolean {
+  return !!someNode(
+    arg,
+    sourceCode.visitorKeys,
+    (node) => {
+      if (node.type === T.MemberExpression) return /^location$/i.test(memberName(node) ?? '') && /headers/i.test(sourceCode.getText(node.object));
+      if (node.type === T.CallExpression && calleeName(node) === 'get') {
+        const first = node.arguments[0];
+        return first?.type === T.Literal && typeof first.value === 'string' && /^location$/i.test(first.value);
+      }
+      return false;
+    },
+    false,
+  );
+}
+
+const SHRINK = /^(slice|subarray|substring|substr)$/;
+
+/**
+ * A self-call on a strictly smaller part of a parameter (`items.slice(0, mid)`)
+ * below a size check that stops it (`if (items.length <= 1) return []`): a
+ * bisection, which ends after at most 2n calls.
+ */
+function shrinkingBound(fn: FunctionNode, call: TSESTree.CallExpression, sourceCode: SourceCode): RetryLogic['bound'] | undefined {
+  const params = new Set<string>();
+  for (const param of fn.params) {
+    const target = param.type === T.AssignmentPattern ? param.left : param;
+    if (target.type === T.Identifier) params.add(target.name);
+  }
+  const shrunk = new Set<string>();
+  for (const arg of call.arguments) {
+    const inner = unwrap(arg);
+    if (inner.type !== T.CallExpression || !SHRINK.test(calleeName(inner) ?? '') || inner.arguments.length === 0) continue;
+    const callee = unwrap(inner.callee);
+    if (callee.type !== T.MemberExpression) continue;
+    const object = unwrap(callee.object);
+    if (object.type === T.Identifier && params.has(object.name)) shrunk.add(object.name);
+  }
+  if (shrunk.size === 0) return undefined;
+  let check: Node | undefined;
+  walkOwn(fn.body, sourceCode.visitorKeys, (node) => {
+    if (check) return false;
+    if (node.type === T.IfStatement && node.range[1] <= call.range[0] && alwaysExits(node.consequent) && isSizeCheck(node.test, shrunk, sourceCode)) check = node.test;
+    return undefined;
+  });
+  return check ? { kind: 'size', node: check } : undefined;
+}
+
+/** `items.length <= 1`, `items.length < 2`, `!items.length`, `items.length === 1`. */
+function isSizeCheck(test: Node, names: Set<string>, sourceCode: SourceCode): boolean {
+  return !!someNode(
+    test,
+    sourceCode.visitorKeys,
+    (node) => {
+      if (node.type !== T.MemberExpression || memberName(node) !== 'length') return false;
+      const object = unwrap(node.object);
+      if (object.type !== T.Identifier || !names.has(object.name)) return false;
+      const parent = node.parent;
+      if (parent?.type === T.UnaryExpression && parent.operator === '!') return true;
+      if (parent?.type !== T.BinaryExpression) return false;
+      const other = parent.left === node ? parent.right : parent.left;
+      const value = staticNumber(sourceCode, other as Node);
+      if (value === undefined) return false;
+      const op = parent.left === node ? parent.operator : ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[parent.operator] ?? parent.operator;
+      return (op === '<=' && value <= 1) || (op === '<' && value <= 2) || ((op === '===' || op === '==') && value <= 1);
+    },
+    false,
+  );
 }
 
 const LOGGING = /^(log|info|warn|error|debug|trace|fatal|emit|increment|inc|observe|record|captureException)$/;

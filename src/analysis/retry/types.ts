@@ -22,11 +22,18 @@ export interface RetryWait {
   node?: TSESTree.Node;
 }
 
-export type BoundKind = 'count' | 'deadline' | 'signal' | 'none' | 'unknown';
+/**
+ * What stops retrying: an attempt count, a deadline, a cancellation signal,
+ * or (`size`) an input that shrinks on every recursive call down to a size
+ * check (`if (items.length <= 1) return`), as when a failing batch is bisected.
+ */
+export type BoundKind = 'count' | 'deadline' | 'signal' | 'size' | 'none' | 'unknown';
 
 export interface RetryBound {
   kind: BoundKind;
   node?: TSESTree.Node;
+  /** The most attempts there can be, first one included, when it is statically known (`for (let i = 0; i < 3; i++)` -> 3). */
+  attempts?: number;
 }
 
 export type RetriesOnKind = 'any-failure' | 'server-errors' | 'network-only' | 'unknown';
