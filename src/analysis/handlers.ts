@@ -88,6 +88,7 @@ const REQUEST_TYPES = new Set([
 ]);
 const KOA_TYPES = new Set(['Context', 'ParameterizedContext', 'RouterContext', 'KoaContext', 'DefaultContext']);
 const KOA_MARKERS = new Set(['body', 'type', 'status', 'message']);
+const NODE_RESPONSE_ONLY = new Set(['send', 'sendStatus', 'sendFile', 'end', 'setHeader', 'writeHead', 'render', 'jsonp', 'download', 'type', 'cookie', 'clearCookie', 'location', 'attachment', 'format', 'vary', 'append', 'locals']);
 const HONO_RESPONSE = new Set(['json', 'text', 'html', 'body', 'newResponse']);
 
 export class ParamRoles {
@@ -181,7 +182,11 @@ export class ParamRoles {
     const index = paramIndex(fn, id);
     // Hono: `c.json(body, 500)`, `c.req.param()`; the context comes second in
     // `app.onError((err, c) => ...)` and validator hooks `(result, c) => ...`.
+    // Methods only an Express/node response has (`res.send()`, `res.sendStatus()`, `res.set()`...):
+    // a file may import both frameworks, and such a parameter is not a Hono context.
+    const nodeResponseOnly = [...NODE_RESPONSE_ONLY].some((m) => u.methods.has(m)) || u.assigned.has('statusCode');
     if (
+      !nodeResponseOnly &&
       (u.read.has('req') || u.read.has('env') || this.importsHono()) &&
       ([...HONO_RESPONSE].some((m) => u.twoArgMethods.has(m)) || u.methods.has('status') || u.methods.has('json')) &&
       (index === 0 || (index === 1 && this.importsHono()))

@@ -86,6 +86,21 @@ module.exports.remove = function (req, res) {
     `);
   });
 
+  it('a file importing both Express and Hono: an Express response is not taken for a Hono context', () => {
+    expect(
+      emissions(`
+import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+const api = new Hono();
+app.get('/maintenance', (req, res) => {
+  res.status(503).set('Retry-After', '120').send('down for maintenance');
+});
+api.get('/x', (c) => c.json({ ok: false }, 502));
+`),
+    ).toEqual(['L7 express res.status() 503', 'L9 hono c.json() 502']);
+  });
+
   it('Connect middleware: res.statusCode = N', () => {
     expect(
       emissions(`
