@@ -10,7 +10,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { analyseLoop } from './retry/loops';
-import { analyseRecursion, analyseTimer } from './retry/recursion';
+import { analyseRecursion, analyseTimer, functionName } from './retry/recursion';
 import { findLibraryRetries } from './retry/libraries';
 import { collectVarying, createEnv, type GrowthEnv } from './retry/growth';
 import { getFileIndex } from './file-index';
@@ -79,7 +79,15 @@ function buildModel(sourceCode: Context['sourceCode']): RetryModel {
     if (logic) retries.push(logic);
   }
   let fileEnv: GrowthEnv | undefined;
+  const functionNames = new Set<string>();
+  for (const fn of index.functions) {
+    const name = functionName(fn);
+    if (name) functionNames.add(name);
+  }
+  const seenFunctions = new Set<Node>();
   const recursionContext = {
+    functionNames,
+    done: seenFunctions,
     sourceCode,
     throwingCalls: library.throwingCalls,
     fileEnv: (): GrowthEnv => {
@@ -90,7 +98,6 @@ function buildModel(sourceCode: Context['sourceCode']): RetryModel {
       return fileEnv;
     },
   };
-  const seenFunctions = new Set<Node>();
   for (const call of calls) {
     const logic = analyseRecursion(call, recursionContext);
     if (logic && !seenFunctions.has(logic.node)) {

@@ -111,7 +111,11 @@ interface Found {
   info: Info;
 }
 
+/** A quoted module name the trace map knows: without one, no import or require can reach a retry library. */
+const LIBRARY_SPECIFIER = new RegExp(`['"\`](?:${Object.keys(TRACE_MAP).join('|')})['"\`]`);
+
 export function findLibraryRetries(sourceCode: SourceCode, scope: TSESLint.Scope.Scope): LibraryFacts {
+  if (!LIBRARY_SPECIFIER.test(sourceCode.text)) return { logics: [], throwingCalls: new Set() };
   const tracker = new ReferenceTracker(scope, { mode: 'legacy' });
   const found: Found[] = [];
   for (const ref of tracker.iterateEsmReferences(TRACE_MAP)) found.push({ node: ref.node, info: ref.info as Info });

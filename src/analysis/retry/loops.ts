@@ -283,10 +283,17 @@ function isPolling(loop: LoopNode, sourceCode: SourceCode): boolean {
   });
 }
 
+/**
+ * Words one of which a retry loop's text must hold: it goes around again from a
+ * catch (`catch`, `continue`) or on a failed outcome (`.ok`, a status or code,
+ * an `isRetryable…` helper). Every path to `loopsAround` below needs one.
+ */
+const LOOPS_AROUND_TEXT = /catch|continue|\.ok\b|status|code|retr|transient|recoverable|servererror|temporary|throttl|networkerror|idempotent/i;
+
 export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | undefined {
   const { sourceCode } = ctx;
   const keys = sourceCode.visitorKeys;
-  if (isItemLoop(loop, sourceCode) || isPolling(loop, sourceCode) || walksTargets(loop, sourceCode)) return undefined;
+  if (!LOOPS_AROUND_TEXT.test(sourceCode.getText(loop))) return undefined;
 
   const label = loopLabel(loop);
   const successExits: Node[] = [];
@@ -420,6 +427,8 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   }
   if (loopsAround && unguardedExits.length > 0) successExits.push(...unguardedExits);
   if (!hasOperation || !loopsAround || (successExits.length === 0 && !testRetries)) return undefined;
+  // Shaped like a retry: now the walks that tell items, polling and changing targets apart.
+  if (isItemLoop(loop, sourceCode) || isPolling(loop, sourceCode) || walksTargets(loop, sourceCode)) return undefined;
   if (waitsOnlyOnFiles(loop, sourceCode)) return undefined;
 
   // ---- the facts

@@ -40,6 +40,10 @@ export interface RecursionContext {
   throwingCalls: Set<Node>;
   /** Values written anywhere in the file (fields, closure state), for timer delays. */
   fileEnv: () => GrowthEnv;
+  /** The names the file's functions are called by: a call by any other name cannot be a self-call. */
+  functionNames: Set<string>;
+  /** Functions already found to retry themselves: later self-calls add nothing. */
+  done: Set<Node>;
 }
 
 /** The name a function is called by: declaration, `const f = () => {}`, method key. */
@@ -235,9 +239,9 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
   const { sourceCode } = ctx;
   // Cheap filter before any scope lookup: the callee must be named like an enclosing function.
   const name = calleeName(call);
-  if (!name || !enclosingNames(call).has(name)) return undefined;
+  if (!name || !ctx.functionNames.has(name) || !enclosingNames(call).has(name)) return undefined;
   const fn = selfTarget(call, sourceCode);
-  if (!fn) return undefined;
+  if (!fn || ctx.done.has(fn)) return undefined;
   // A self-call scheduled by a timer is a timer retry.
   const direct = enclosingFunctionOf(call);
   if (direct && direct !== fn && direct.parent?.type === T.CallExpression && calleeName(direct.parent) === 'setTimeout') return undefined;
