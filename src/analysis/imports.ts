@@ -62,10 +62,6 @@ export class Resolver {
         for (const ref of scope.references) {
           if (ref.identifier.type === AST_NODE_TYPES.Identifier) map.set(ref.identifier, (ref.resolved as Variable | null) ?? null);
         }
-        // Declarations are not references: map their names too (`function f(res)`, `const x = ...`).
-        for (const variable of scope.variables) {
-          for (const id of variable.identifiers) if (!map.has(id)) map.set(id, variable as Variable);
-        }
       }
     }
     this.referenceMap = map;
@@ -251,6 +247,64 @@ export function moduleCandidateNames(
     pending = next;
   }
   return names;
+}
+
+/**
+ * Names bound to modules that satisfy `wanted` (imports, requires, `import()`), plus
+ * `seeds`, and (to a fixpoint) names declared from an expression rooted in one of
+ * them: `const api = axios.create()` is bound to axios.
+ */
+export function namesBoundTo(
+  program: TSESTree.Program,
+  declarators: readonly TSESTree.VariableDeclarator[],
+  wanted: (source: string) => boolean,
+  seeds: Iterable<string>,
+): Set<string> {
+  const names = new Set<string>(seeds);
+  for (const stmt of program.body) {
+    if (stmt.type === AST_NODE_TYPES.ImportDeclaration && wanted(normaliseSource(String(stmt.source.value)))) {
+      for (const spec of stmt.specifiers) names.add(spec.local.name);
+    }
+  }
+  let pending = declarators.filter((d) => d.init);
+  for (let round = 0; round < 4 && pending.length > 0; round++) {
+    const next: TSESTree.VariableDeclarator[] = [];
+    for (const d of pending) {
+      const source = moduleAtRoot(d.init!);
+      const root = rootName(d.init!);
+      if ((source !== undefined && wanted(source)) || (root !== undefined && names.has(root))) addPatternNames(d.id, names);
+      else next.push(d);
+    }
+    if (next.length === pending.length) break;
+    pending = next;
+  }
+  return names;
+}
+
+/** The module of a `require('x')` / `import('x')` at the root of an expression chain. */
+function moduleAtRoot(node: Node): string | undefined {
+  let current = unwrapAwait(node);
+  for (let i = 0; i < 64; i++) {
+    switch (current.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        current = unwrapAwait(current.object);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const req = requireSource(current);
+        if (req !== undefined) return req;
+        current = unwrapAwait(current.callee);
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        current = unwrapAwait(current.callee);
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        return current.source.type === AST_NODE_TYPES.Literal && typeof current.source.value === 'string' ? normaliseSource(current.source.value) : undefined;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
 }
 
 function addPatternNames(pattern: Node, names: Set<string>): void {

@@ -14,11 +14,11 @@ import { FailureContexts, type ConditionFact, type FailableWork, type FailureCon
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { getFileIndex } from './file-index';
 import { ParamRoles, type ParamRole } from './handlers';
-import { Resolver, moduleCandidateNames, normaliseSource, requireSource, type ModuleRef } from './imports';
+import { Resolver, moduleCandidateNames, namesBoundTo, normaliseSource, requireSource, type ModuleRef } from './imports';
 import { RequestInput } from './request-input';
 import { readSettings } from './settings';
 import { resolveStatus, type StatusValue } from './status';
-import { UpstreamDetector, compileUpstreamPatterns, type UpstreamCall } from './upstream';
+import { UpstreamDetector, compileUpstreamPatterns, isClientSource, type UpstreamCall } from './upstream';
 import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES } from './upstream-clients';
 import { ValidationIndex, type ValidationCall } from './validation';
 import { HeaderIndex, type ResponseHeaders } from './headers';
@@ -138,7 +138,9 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
   const index = getFileIndex(sourceCode);
   const candidates = moduleCandidateNames(ast, index.declarators, patterns.map((p) => p.split('.')[0]!));
   const resolver = new Resolver(sourceCode, candidates);
-  const upstream = new UpstreamDetector(resolver, sourceCode, compileUpstreamPatterns(patterns));
+  const patternRoots = patterns.map((p) => p.split('.')[0]!);
+  const clientRoots = namesBoundTo(ast, index.declarators, isClientSource, ['fetch', '$fetch', 'globalThis', 'window', 'self', 'global', ...patternRoots]);
+  const upstream = new UpstreamDetector(resolver, sourceCode, compileUpstreamPatterns(patterns), clientRoots);
 
   // The shared walk: the node kinds the analyses listen to.
   const { calls, news, assigns, objects, decorators, functions, paramProps } = index;
@@ -214,7 +216,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
   let contexts: FailureContexts | undefined;
   const getContexts = () => (contexts ??= new FailureContexts(resolver, roles, upstream, validation, getInput()));
 
-  return {
+  return withHygieneFacts({
     emissions,
     upstreamCalls: upstream.calls,
     validations: validation.calls,
@@ -232,29 +234,34 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
     upstreamResponseOf: (node) => getContexts().upstreamOf(node),
     resolve: ref,
     roleOf,
-    ...hygieneFacts(sourceCode, resolver, { roleOf, resolve: ref, calls, functions, emissions }),
-  };
+  }, sourceCode);
 }
 
 /** Lazily built response-hygiene facts: headers, error handlers, error values (built once per file, on first use). */
-function hygieneFacts(
+/**
+ * Adds the hygiene accessors as lazy getters. (An object spread would call the
+ * getters at once and build the error-handler index for every file.)
+ */
+function withHygieneFacts(
+  model: Omit<HttpModel, 'responseHeaders' | 'errorHandlers' | 'errorValues'>,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  resolver: Resolver,
-  env: Pick<HttpModel, 'roleOf' | 'resolve' | 'calls' | 'functions' | 'emissions'>,
-): Pick<HttpModel, 'responseHeaders' | 'errorHandlers' | 'errorValues'> {
+): HttpModel {
+  const { resolver } = model;
+  const env = { roleOf: model.roleOf, resolve: model.resolve, calls: model.calls, functions: model.functions, emissions: model.emissions };
   let headers: HeaderIndex | undefined;
   let handlers: ErrorHandlers | undefined;
   let values: ErrorValues | undefined;
   const getHandlers = () => (handlers ??= new ErrorHandlers({ resolver, ...env }));
-  return {
-    responseHeaders: (emission) => (headers ??= new HeaderIndex({ resolver, ...env })).of(emission),
-    get errorHandlers() {
-      return getHandlers();
+  const full = model as HttpModel;
+  Object.defineProperties(full, {
+    responseHeaders: { value: (emission: StatusEmission) => (headers ??= new HeaderIndex({ resolver, ...env })).of(emission), enumerable: true },
+    errorHandlers: { get: getHandlers, enumerable: true },
+    errorValues: {
+      get: () => (values ??= new ErrorValues(resolver, sourceCode, () => new Set(getHandlers().all.flatMap((h) => h.errors)))),
+      enumerable: true,
     },
-    get errorValues() {
-      return (values ??= new ErrorValues(resolver, sourceCode, () => new Set(getHandlers().all.flatMap((h) => h.errors))));
-    },
-  };
+  });
+  return full;
 }
 
 function byStart2(a: StatusEmission, b: StatusEmission): number {
@@ -263,7 +270,7 @@ function byStart2(a: StatusEmission, b: StatusEmission): number {
 
 function emptyModel(resolver: Resolver, sourceCode: Readonly<TSESLint.SourceCode>): HttpModel {
   const none: never[] = [];
-  return {
+  return withHygieneFacts({
     emissions: none,
     upstreamCalls: none,
     validations: none,
@@ -281,8 +288,7 @@ function emptyModel(resolver: Resolver, sourceCode: Readonly<TSESLint.SourceCode
     upstreamResponseOf: () => undefined,
     resolve: () => undefined,
     roleOf: () => 'none',
-    ...hygieneFacts(sourceCode, resolver, { roleOf: () => 'none', resolve: () => undefined, calls: none, functions: none, emissions: none }),
-  };
+  }, sourceCode);
 }
 
 /** Is the value of `node` returned or thrown from its function (directly, or through a const that is)? */

@@ -8,7 +8,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { enclosingFunction, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast';
-import type { ModuleRef, Resolver } from './imports';
+import { rootName, type ModuleRef, type Resolver } from './imports';
 import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES, NOT_UPSTREAM_PREFIXES, type ClientSpec } from './upstream-clients';
 
 export interface UpstreamCall {
@@ -173,6 +173,8 @@ export class UpstreamDetector {
     private readonly resolver: Resolver,
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly userPattern: ((path: readonly string[]) => boolean) | undefined,
+    /** Names that can reach an HTTP client at all (see `clientNames`); others are skipped before resolving. */
+    private readonly clientRoots?: ReadonlySet<string>,
   ) {}
 
   /** Remember `constructor(private readonly http: HttpService)` from @nestjs/axios. */
@@ -197,6 +199,10 @@ export class UpstreamDetector {
   visit(node: TSESTree.CallExpression): UpstreamCall | undefined {
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (this.clientRoots) {
+      const root = rootName(callee);
+      if (root !== 'this' && (root === undefined || !this.clientRoots.has(root))) return undefined;
+    }
     let client: string | undefined;
     let instance: UpstreamCall['instance'];
     const ref = this.resolver.resolve(callee);
@@ -493,4 +499,9 @@ function readsLocalResource(arg: Node | undefined): boolean {
   }
   const text = n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : n.type === AST_NODE_TYPES.TemplateLiteral ? n.quasis[0]?.value.cooked ?? '' : undefined;
   return text !== undefined && /^(data|file|blob):/.test(text);
+}
+
+/** Is this module an HTTP client or SDK the engine knows (a superset: databases are sorted out later)? */
+export function isClientSource(source: string): boolean {
+  return FETCH_MODULES.has(source) || CLIENTS[source] !== undefined || CLIENT_PREFIXES.some(([prefix]) => source.startsWith(prefix));
 }
