@@ -20,7 +20,7 @@ import { readSettings } from './settings';
 import { resolveStatus, type StatusValue } from './status';
 import { UpstreamDetector, compileUpstreamPatterns, isClientSource, type UpstreamCall } from './upstream';
 import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES } from './upstream-clients';
-import { ValidationIndex, type ValidationCall } from './validation';
+import { ValidationIndex, isValidationSource, type ValidationCall } from './validation';
 import { HeaderIndex, type ResponseHeaders } from './headers';
 import { ErrorHandlers } from './error-handlers';
 import { ErrorValues } from './error-values';
@@ -178,7 +178,8 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
     return callSites.get(fn) ?? [];
   };
   const getInput = () => (input ??= new RequestInput(resolver, upstream, sitesOf, roleOf));
-  const validation = new ValidationIndex(resolver, getInput, imports);
+  const validatorNames = namesBoundTo(ast, index.declarators, isValidationSource, []);
+  const validation = new ValidationIndex(resolver, getInput, imports, validatorNames);
   for (const call of calls) {
     upstream.visit(call);
     validation.visit(call);

@@ -92,6 +92,8 @@ export class ValidationIndex {
     private readonly resolver: Resolver,
     private readonly input: () => RequestInput,
     private readonly imports: ReadonlySet<string>,
+    /** Names bound to a validation library (imports, requires, compiled validators); see `isValidationSource`. */
+    private readonly validatorNames?: ReadonlySet<string>,
   ) {}
 
   get(node: Node): ValidationCall | undefined {
@@ -100,6 +102,17 @@ export class ValidationIndex {
   }
 
   visit(node: TSESTree.CallExpression): void {
+    // Cheap filters before any resolution: a method call must be named like a validation;
+    // a plain call must be of a name bound to a validation library.
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(callee);
+      if (method === undefined || !(VALIDATION_METHODS.has(method) || /^is[A-Z]/.test(method))) return;
+    } else if (callee.type === AST_NODE_TYPES.Identifier) {
+      if (this.validatorNames && !this.validatorNames.has(callee.name)) return;
+    } else {
+      return;
+    }
     const found = this.classify(node);
     if (!found) return;
     const call: ValidationCall = { node, ...found, origin: 'unknown' };
@@ -219,4 +232,23 @@ export class ValidationIndex {
 /** ajv and the wrappers that return the same instance (`addFormats(new Ajv())`), and its dialect entry points. */
 function isAjv(source: string): boolean {
   return source === 'ajv' || source.startsWith('ajv/') || source === 'ajv-formats' || source === 'ajv-errors' || source === 'ajv-keywords';
+}
+
+/** Every method name `classify` recognises on a member call. */
+const VALIDATION_METHODS = new Set([
+  'safeParse', 'safeParseAsync', 'safeDecode', 'safeDecodeAsync', 'parse', 'parseAsync', 'validate', 'validateAsync',
+  'validateSync', 'isValid', 'isValidSync', 'decode', 'Check', 'Parse', 'Decode', 'Assert', 'assert', 'attempt', 'is',
+]);
+
+/** Modules whose plain-call exports validate (valibot, express-validator, class-validator, superstruct, validator.js, ajv). */
+export function isValidationSource(source: string): boolean {
+  return (
+    source === 'valibot' ||
+    source === 'express-validator' ||
+    source === 'class-validator' ||
+    source === 'superstruct' ||
+    source === 'validator' ||
+    source.startsWith('validator/') ||
+    isAjv(source)
+  );
 }
