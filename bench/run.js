@@ -10,6 +10,7 @@
 //   parse-only          no rules (the cost of ESLint itself: parse, scope, traversal)
 //   http-semantics/all  the built plugin's `configs.all`
 //   eslint:recommended  @eslint/js recommended, for reference
+//   one no-op rule      ESLint with a single rule that does nothing: the floor any rule pays
 // Each configuration lints the same in-memory files with one `Linter`; a
 // warm-up round, then N interleaved rounds, in CPU time (min, and the median
 // of per-round ratios as a cross-check). Per-rule times come
@@ -94,8 +95,22 @@ function makeConfigs(plugin) {
     { name: 'parse-only', config: [base] },
     { name: 'http-semantics/all', config: [base, plugin.configs.all] },
     { name: 'eslint:recommended', config: [base, { rules: js.configs.recommended.rules }] },
+    // Any rule at all makes ESLint do work that a rule-less run skips; this row is that
+    // floor, so the plugin's own cost can be read apart from it.
+    { name: 'one no-op rule', config: [base, { plugins: { bench: NOOP_PLUGIN }, rules: { 'bench/noop': 'error' } }] },
   ];
 }
+
+const NOOP_PLUGIN = {
+  rules: {
+    noop: {
+      meta: { type: 'problem', schema: [] },
+      create() {
+        return { 'Program:exit'() {} };
+      },
+    },
+  },
+};
 
 /**
  * Lints every file once; returns the CPU ms this process spent (user +
@@ -200,6 +215,11 @@ function main() {
     );
   });
   const overhead = totals[1] / parseMs - 1;
+  const floorMs = totals[3];
+  const overFloor = totals[1] / floorMs - 1;
+  out.write(
+    `http-semantics/all over ESLint with one no-op rule: ${pct(overFloor)} (per-round ratio ${fmt(median(samples[1].map((ms, r) => ms / samples[3][r])), 3)}); a single no-op rule costs ${pct(floorMs / parseMs - 1)} over parse-only\n`,
+  );
 
   // Per-rule times (ESLint stats), median over --stat-rounds rounds.
   const statRounds = args.statRounds;
@@ -267,6 +287,7 @@ function main() {
   const slowestPlugin = ruleIds.map((id) => [id, pluginStats.times[id] ?? 0]).sort((a, b) => b[1] - a[1])[0] ?? ['(none)', 0];
   const checks = [
     { name: `plugin overhead over parse-only < ${TARGET_OVERHEAD * 100}%`, ok: overhead < TARGET_OVERHEAD, detail: pct(overhead) },
+    { name: `plugin overhead over ESLint with one no-op rule < ${TARGET_OVERHEAD * 100}%`, ok: overFloor < TARGET_OVERHEAD, detail: pct(overFloor) },
     {
       name: `linear growth: plugin rules ms/1k lines at 16x <= ${TARGET_GROWTH}x of 1x`,
       ok: growthRatio <= TARGET_GROWTH,
