@@ -16,6 +16,8 @@ export const elysiaAdapter: Adapter = {
     env.add({ node, framework: 'elysia', form: 'set.status =', status: env.status(node.right) });
   },
   onCall(node, env) {
+    // `error(500)` / `status(500)` come from Elysia: its import, or its handler context.
+    if (!env.imports.has('elysia')) return;
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return;
     const role = env.roleOf(callee);

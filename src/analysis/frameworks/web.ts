@@ -11,7 +11,7 @@
  */
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { objectProperty, unwrap, type Node } from '../ast';
+import { objectProperty, propertyName, unwrap, type Node } from '../ast';
 import type { ModuleRef } from '../imports';
 import type { Adapter, AdapterEnv, Framework } from './types';
 
@@ -25,6 +25,8 @@ const REMIX_SOURCES = new Set([
   'react-router',
   '@react-router/node',
 ]);
+
+const WEB_CALL_NAMES = new Set(['json', 'data', 'error', 'fail', 'text', 'createError', 'createH3Error', 'setResponseStatus']);
 
 function last(ref: ModuleRef): string | undefined {
   return ref.path[ref.path.length - 1];
@@ -91,6 +93,9 @@ export const webAdapter: Adapter = {
   onCall(node, env) {
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    // Every form below is a call named one of these (imported names can be aliased, so only
+    // member calls are filtered by name; bare identifiers go on to resolution).
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !WEB_CALL_NAMES.has(propertyName(callee) ?? '')) return;
     const ref = env.ref(callee);
     if (!ref) return;
     const name = last(ref);
