@@ -223,9 +223,25 @@ export function rootName(node: Node): string | undefined {
  * `require`, and (to a fixpoint) names declared from an expression rooted in one of
  * those (`const app = express()`, `const api = axios.create()`, `const { get } = api`).
  */
+/** A declarator with the name and the module at the root of its initialiser, computed once per file. */
+export interface DeclaratorRoot {
+  declarator: TSESTree.VariableDeclarator;
+  root: string | undefined;
+  module: string | undefined;
+}
+
+export function declaratorRoots(declarators: readonly TSESTree.VariableDeclarator[]): DeclaratorRoot[] {
+  const out: DeclaratorRoot[] = [];
+  for (const declarator of declarators) {
+    if (!declarator.init) continue;
+    out.push({ declarator, root: rootName(declarator.init), module: moduleAtRoot(declarator.init) });
+  }
+  return out;
+}
+
 export function moduleCandidateNames(
   program: TSESTree.Program,
-  declarators: readonly TSESTree.VariableDeclarator[],
+  declarators: readonly DeclaratorRoot[],
   extra: Iterable<string> = [],
 ): Set<string> {
   // Globals whose module reference no analysis asks for (JSON, Math, console, ...) are left out.
@@ -235,12 +251,11 @@ export function moduleCandidateNames(
     if (stmt.type === AST_NODE_TYPES.ImportDeclaration) for (const spec of stmt.specifiers) names.add(spec.local.name);
     else if (stmt.type === AST_NODE_TYPES.TSImportEqualsDeclaration) names.add(stmt.id.name);
   }
-  let pending = declarators.filter((d) => d.init);
+  let pending = declarators;
   for (let round = 0; round < 4 && pending.length > 0; round++) {
-    const next: TSESTree.VariableDeclarator[] = [];
+    const next: DeclaratorRoot[] = [];
     for (const d of pending) {
-      const root = rootName(d.init!);
-      if (root !== undefined && names.has(root)) addPatternNames(d.id, names);
+      if (d.root !== undefined && names.has(d.root)) addPatternNames(d.declarator.id, names);
       else next.push(d);
     }
     if (next.length === pending.length) break;
@@ -256,7 +271,7 @@ export function moduleCandidateNames(
  */
 export function namesBoundTo(
   program: TSESTree.Program,
-  declarators: readonly TSESTree.VariableDeclarator[],
+  declarators: readonly DeclaratorRoot[],
   wanted: (source: string) => boolean,
   seeds: Iterable<string>,
 ): Set<string> {
@@ -266,13 +281,11 @@ export function namesBoundTo(
       for (const spec of stmt.specifiers) names.add(spec.local.name);
     }
   }
-  let pending = declarators.filter((d) => d.init);
+  let pending = declarators;
   for (let round = 0; round < 4 && pending.length > 0; round++) {
-    const next: TSESTree.VariableDeclarator[] = [];
+    const next: DeclaratorRoot[] = [];
     for (const d of pending) {
-      const source = moduleAtRoot(d.init!);
-      const root = rootName(d.init!);
-      if ((source !== undefined && wanted(source)) || (root !== undefined && names.has(root))) addPatternNames(d.id, names);
+      if ((d.module !== undefined && wanted(d.module)) || (d.root !== undefined && names.has(d.root))) addPatternNames(d.declarator.id, names);
       else next.push(d);
     }
     if (next.length === pending.length) break;

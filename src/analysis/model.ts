@@ -14,7 +14,7 @@ import { FailureContexts, type ConditionFact, type FailableWork, type FailureCon
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { getFileIndex } from './file-index';
 import { ParamRoles, type ParamRole } from './handlers';
-import { Resolver, moduleCandidateNames, namesBoundTo, normaliseSource, requireSource, type ModuleRef } from './imports';
+import { Resolver, declaratorRoots, moduleCandidateNames, namesBoundTo, normaliseSource, requireSource, type ModuleRef } from './imports';
 import { RequestInput } from './request-input';
 import { readSettings } from './settings';
 import { resolveStatus, type StatusValue } from './status';
@@ -136,10 +136,11 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
   const { upstreamCalls: patterns } = readSettings(settings as Record<string, unknown>);
   if (!ungated && !mightHoldHttpFacts(sourceCode.text, patterns.length > 0)) return emptyModel(new Resolver(sourceCode), sourceCode);
   const index = getFileIndex(sourceCode);
-  const candidates = moduleCandidateNames(ast, index.declarators, patterns.map((p) => p.split('.')[0]!));
+  const roots = declaratorRoots(index.declarators);
+  const candidates = moduleCandidateNames(ast, roots, patterns.map((p) => p.split('.')[0]!));
   const resolver = new Resolver(sourceCode, candidates);
   const patternRoots = patterns.map((p) => p.split('.')[0]!);
-  const clientRoots = namesBoundTo(ast, index.declarators, isClientSource, ['fetch', '$fetch', 'globalThis', 'window', 'self', 'global', ...patternRoots]);
+  const clientRoots = namesBoundTo(ast, roots, isClientSource, ['fetch', '$fetch', 'globalThis', 'window', 'self', 'global', ...patternRoots]);
   const upstream = new UpstreamDetector(resolver, sourceCode, compileUpstreamPatterns(patterns), clientRoots);
 
   // The shared walk: the node kinds the analyses listen to.
@@ -178,7 +179,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
     return callSites.get(fn) ?? [];
   };
   const getInput = () => (input ??= new RequestInput(resolver, upstream, sitesOf, roleOf));
-  const validatorNames = namesBoundTo(ast, index.declarators, isValidationSource, []);
+  const validatorNames = namesBoundTo(ast, roots, isValidationSource, []);
   const validation = new ValidationIndex(resolver, getInput, imports, validatorNames);
   for (const call of calls) {
     upstream.visit(call);

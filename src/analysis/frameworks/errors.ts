@@ -22,6 +22,7 @@ import type { Adapter, AdapterEnv } from './types';
 const HTTP_ERRORS_SOURCES = new Set(['http-errors', 'createerror']);
 
 function httpErrors(node: TSESTree.CallExpression | TSESTree.NewExpression, env: AdapterEnv): void {
+  if (!env.imports.has('http-errors') && !env.imports.has('createerror')) return;
   const ref = env.ref(node.callee);
   if (!ref || !HTTP_ERRORS_SOURCES.has(ref.source)) return;
   if (ref.path.length === 0) {
@@ -47,6 +48,7 @@ function httpErrors(node: TSESTree.CallExpression | TSESTree.NewExpression, env:
 }
 
 function boom(node: TSESTree.CallExpression | TSESTree.NewExpression, env: AdapterEnv): void {
+  if (!env.imports.has('@hapi/boom') && !env.imports.has('boom')) return;
   const ref = env.ref(node.callee);
   if (!ref || (ref.source !== '@hapi/boom' && ref.source !== 'boom') || ref.path.length !== 1) return;
   const name = ref.path[0]!;
