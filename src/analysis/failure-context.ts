@@ -42,6 +42,8 @@ export interface PathCondition {
   /** True when the node runs only if `test` is truthy. */
   holds: boolean;
   facts: readonly ConditionFact[];
+  /** From a guard clause before the node (`if (T) return ...;`), not from a branch the node is in. */
+  guard?: boolean;
 }
 
 /** `request-parse`: reading the request body (`await request.json()`, `JSON.parse(event.body)`): fails on bad client input. */
@@ -142,7 +144,7 @@ export class FailureContexts {
         for (let i = index - 1; i >= 0; i--) {
           const stmt = body[i]!;
           if (stmt.type === AST_NODE_TYPES.IfStatement && !stmt.alternate && alwaysExits(stmt.consequent)) {
-            conditions.push(this.condition(stmt.test, false));
+            conditions.push({ ...this.condition(stmt.test, false), guard: true });
           }
         }
       } else if (parent.type === AST_NODE_TYPES.CatchClause) {

@@ -222,10 +222,18 @@ export class HeaderIndex {
    * (all but content-type/length) when the error handler answers it.
    */
   private isLimiterErrorHandler(fn: FunctionNode): boolean {
+    const isSetErrorHandler = (call: TSESTree.CallExpression) => {
+      const callee = unwrap(call.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'setErrorHandler';
+    };
     const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as never)) return false;
-    const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'setErrorHandler') return false;
+    let registered = call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as never) && isSetErrorHandler(call);
+    // `fastify.setErrorHandler(errorHandler)` with `function errorHandler(error, request, reply) {}` elsewhere.
+    const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+    if (!registered && name !== undefined) {
+      registered = this.env.calls.some((c) => isSetErrorHandler(c) && c.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === name));
+    }
+    if (!registered) return false;
     this.limiterPlugin ??= this.env.calls.some((c) => this.isLimiterRegistration(c));
     return this.limiterPlugin;
   }

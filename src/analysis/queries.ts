@@ -49,7 +49,9 @@ export function validationFailureAt(model: HttpModel, emission: StatusEmission, 
   for (const cond of ctx.conditions) {
     for (const f of cond.facts) {
       if (f.kind === 'validation' && f.failed && f.call.origin === 'request') return { what: describeValidation(f.call), call: f.call };
-      if (f.kind === 'input-check' && f.failed) return { what: `the check of request input on line ${cond.test.loc.start.line}` };
+      // After `if (param) return ...;` the rest runs when an optional parameter is absent: that is
+      // no failed check. A guard clause only tells about input when its own branch handles it.
+      if (f.kind === 'input-check' && f.failed && !cond.guard) return { what: `the check of request input on line ${cond.test.loc.start.line}` };
     }
   }
   // 2. A catch (or an error handler) that singles out a validation error, or whose try only validates.

@@ -3164,3 +3164,22 @@ app.get('/orders/:id', (req, res) => {
     },
   ],
 });
+
+ruleTester.run('no-500-for-validation (guard clauses on optional input)', tested, {
+  valid: [
+    {
+      name: 'after `if (error) return redirect` on an optional query parameter, a later 503 for missing config is no failed input check',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/oauth/callback', (c) => {
+  const error = c.req.query('error');
+  if (error) return c.redirect('/settings?failed=1');
+  const clientId = process.env.SLACK_CLIENT_ID;
+  if (!clientId) return c.json({ error: 'not configured' }, 500);
+  return c.redirect('/done');
+});
+`,
+    },
+  ],
+  invalid: [],
+});

@@ -456,3 +456,25 @@ app.setErrorHandler((error, request, reply) => {
     },
   ],
 });
+
+ruleTester.run('require-retry-after (named Fastify error handler with a rate-limit plugin)', tested, {
+  valid: [
+    {
+      name: 'setErrorHandler(errorHandler) with a function declared elsewhere in a file that registers fastify-rate-limit',
+      filename: 'plugin.js',
+      code: `const RateLimit = require('fastify-rate-limit');
+module.exports = async function (fastify) {
+  fastify.setErrorHandler(errorHandler);
+  function errorHandler(error, request, reply) {
+    if (error.statusCode === 429) {
+      return reply.code(429).type('text/html').send('<h1>Slow down</h1>');
+    }
+    reply.send(error);
+  }
+  await fastify.register(RateLimit, { max: 10, timeWindow: '1 minute' });
+};
+`,
+    },
+  ],
+  invalid: [],
+});
