@@ -146,6 +146,22 @@ export const f = fetchRetry(fetch, { retryOn: [409, 500, 503] });`,
   throw new Error('export not ready');
 }`,
     },
+    {
+      name: 'loop: polling a URL read from a resource that is re-fetched from its API between attempts',
+      code: `${sleep}export async function waitForPdf(letters, letter) {
+  let tries = 0;
+  while (tries < 3) {
+    const href = letter.url || letter.href;
+    const res = await fetch(href, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) break;
+    tries += 1;
+    await sleep(5000);
+    const latest = await letters.get(letter.id);
+    Object.assign(letter, latest);
+  }
+  return letter;
+}`,
+    },
   ],
   invalid: [
     {

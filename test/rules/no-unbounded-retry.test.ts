@@ -153,8 +153,48 @@ export function fetchFollowing(url, done) {
   }
 }`,
     },
+    {
+      name: 'recursion: bisecting a failed batch passed in a destructured options object (TS)',
+      code: `type Row = { id: string };
+export async function sendAll({ client, rows }: { client: { bulkInsert(r: Row[]): Promise<void> }; rows: Row[] }): Promise<void> {
+  try {
+    await client.bulkInsert(rows);
+  } catch (err) {
+    if (rows.length <= 1) return;
+    const half = Math.ceil(rows.length / 2);
+    await sendAll({ client, rows: rows.slice(0, half) });
+    await sendAll({ client, rows: rows.slice(half) });
+  }
+}`,
+    },
+    {
+      name: 'recursion: bisecting opts.rows, spread first and the smaller part after it',
+      code: `export async function sendAll(opts) {
+  try {
+    await opts.client.bulkInsert(opts.rows);
+  } catch (err) {
+    if (!opts.rows.length || opts.rows.length === 1) return;
+    const half = opts.rows.length >> 1;
+    await sendAll({ ...opts, rows: opts.rows.slice(0, half) });
+    await sendAll({ ...opts, rows: opts.rows.slice(half) });
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'recursion: an options object whose smaller part a later spread overrides',
+      code: `${sleep}export async function sendAll(opts) {
+  try {
+    await opts.client.bulkInsert(opts.rows);
+  } catch (err) {
+    if (opts.rows.length <= 1) return;
+    await sleep(1000);
+    await sendAll({ rows: opts.rows.slice(1), ...opts });
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This recursive retry', 'no count or deadline stops the recursion'), line: 8, column: 11 }],
+    },
     {
       name: 'recursion: the same batch again on failure, size check or not',
       code: `${sleep}export async function sendAll(client, rows) {

@@ -357,8 +357,41 @@ export async function readLock(path) {
   }
 }`,
     },
+    {
+      name: 'loop: polling a URL read from a resource that is re-fetched from its API between attempts',
+      code: `${sleep}export async function waitForPdf(letters, letter) {
+  let tries = 0;
+  while (tries < 3) {
+    const href = letter.url || letter.href;
+    const res = await fetch(href, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) break;
+    tries += 1;
+    await sleep(5000);
+    const latest = await letters.get(letter.id);
+    Object.assign(letter, latest);
+  }
+  return letter;
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'loop: a URL copied from an object that is never refreshed is retried, not polled',
+      code: `${sleep}export async function getPdf(letter) {
+  let tries = 0;
+  while (tries < 3) {
+    const href = letter.url || letter.href;
+    const res = await fetch(href, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) break;
+    tries += 1;
+    await sleep(5000);
+    const body = await res.text();
+    console.log(body);
+  }
+  return letter;
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '5000 ms' }, line: 4, column: 3 }],
+    },
     {
       name: 'loop: three attempts with a constant wait (two waits, no growth)',
       code: `${sleep}async function ping(url) {

@@ -140,18 +140,38 @@ function walksTargets(loop: LoopNode, sourceCode: SourceCode): boolean {
   const assigned = new Set<string>();
   const fresh = new Set<string>();
   const refreshed = new Set<string>();
+  /** Locals declared in the loop, with what they are computed from. */
+  const locals = new Map<string, Node>();
+  walkOwn(loop.body, keys, (node) => {
+    if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && node.init) locals.set(node.id.name, node.init);
+  });
+  // `const latest = await jobs.get(job.id); Object.assign(job, latest)` refreshes as well as the inline form.
+  const awaited = (n: Node): boolean => n.type === T.AwaitExpression || (n.type === T.Identifier && !!locals.get(n.name) && unwrap(locals.get(n.name)!).type === T.AwaitExpression);
   walkOwn(loop.body, keys, (node) => {
     if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.Identifier) assigned.add(node.left.name);
     else if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && node.init && drawsFresh(node.init, keys)) fresh.add(node.id.name);
     else if (node.type === T.CallExpression && qualifiedCallee(node) === 'Object.assign' && node.arguments.length >= 2) {
       const target = unwrap(node.arguments[0]!);
-      if (target.type === T.Identifier && node.arguments.slice(1).some((arg) => !!someNode(arg, keys, (n) => n.type === T.AwaitExpression))) {
+      if (target.type === T.Identifier && node.arguments.slice(1).some((arg) => !!someNode(arg, keys, awaited))) {
         refreshed.add(target.name);
       }
     }
   });
   if (assigned.size === 0 && fresh.size === 0 && refreshed.size === 0) return false;
-  const isTarget = (n: Node): boolean => n.type === T.Identifier && (assigned.has(n.name) || refreshed.has(n.name));
+  // What the loop reads from a refreshed target follows it: `const url = job.url || job.href`.
+  const targets = new Set([...assigned, ...refreshed]);
+  for (let changed = refreshed.size > 0; changed; ) {
+    changed = false;
+    for (const [name, init] of locals) {
+      if (targets.has(name) || unwrap(init).type === T.AwaitExpression) continue;
+      if (someNode(init, keys, (n) => n.type === T.Identifier && refreshed.has(n.name), false)) {
+        targets.add(name);
+        refreshed.add(name);
+        changed = true;
+      }
+    }
+  }
+  const isTarget = (n: Node): boolean => n.type === T.Identifier && targets.has(n.name);
   return !!someNode(loop.body, keys, (node) => {
     if (node.type !== T.CallExpression) return false;
     const name = calleeName(node) ?? '';

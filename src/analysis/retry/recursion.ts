@@ -313,26 +313,97 @@ function readsLocation(arg: Node, sourceCode: SourceCode): boolean {
 
 const SHRINK = /^(slice|subarray|substring|substr)$/;
 
+/** `items`, `opts.items`: an identifier or a chain of plain property reads, as a dotted path. */
+function pathOf(node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === T.Identifier) return inner.name;
+  if (inner.type === T.MemberExpression && !inner.computed && inner.property.type === T.Identifier) {
+    const object = pathOf(inner.object);
+    return object === undefined ? undefined : `${object}.${inner.property.name}`;
+  }
+  return undefined;
+}
+
+/** The path `value` takes a strict part of: `items` for `items.slice(0, mid)`. */
+function shrinks(value: Node): string | undefined {
+  const inner = unwrap(value);
+  if (inner.type !== T.CallExpression || !SHRINK.test(calleeName(inner) ?? '') || inner.arguments.length === 0) return undefined;
+  const callee = unwrap(inner.callee);
+  return callee.type === T.MemberExpression ? pathOf(callee.object) : undefined;
+}
+
+function propertyKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === T.Identifier) return property.key.name;
+  return property.key.type === T.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
+
 /**
- * A self-call on a strictly smaller part of a parameter (`items.slice(0, mid)`)
- * below a size check that stops it (`if (items.length <= 1) return []`): a
- * bisection, which ends after at most 2n calls.
+ * The properties an object argument of the self-call sets last (no spread after
+ * them can override), by key: `{ ...opts, items: items.slice(0, mid) }`.
  */
-function shrinkingBound(fn: FunctionNode, call: TSESTree.CallExpression, sourceCode: SourceCode): RetryLogic['bound'] | undefined {
+function finalProperties(arg: Node): Map<string, Node> {
+  const properties = new Map<string, Node>();
+  const inner = unwrap(arg);
+  if (inner.type !== T.ObjectExpression) return properties;
+  for (const property of inner.properties) {
+    if (property.type === T.SpreadElement) {
+      properties.clear();
+      continue;
+    }
+    const key = propertyKey(property);
+    if (key !== undefined) properties.set(key, property.value as Node);
+  }
+  return properties;
+}
+
+/**
+ * The paths a self-call passes a strict part of, as the function reads them:
+ * `items` for `f(items.slice(0, mid))`; for an object argument, `items` when
+ * the parameter is destructured (`f({ items }) ... f({ ...o, items: items.slice(0, mid) })`)
+ * and `opts.items` when it is not (`f(opts) ... f({ ...opts, items: opts.items.slice(0, mid) })`).
+ */
+function shrunkPaths(fn: FunctionNode, call: TSESTree.CallExpression): Set<string> {
   const params = new Set<string>();
   for (const param of fn.params) {
     const target = param.type === T.AssignmentPattern ? param.left : param;
     if (target.type === T.Identifier) params.add(target.name);
   }
   const shrunk = new Set<string>();
-  for (const arg of call.arguments) {
-    const inner = unwrap(arg);
-    if (inner.type !== T.CallExpression || !SHRINK.test(calleeName(inner) ?? '') || inner.arguments.length === 0) continue;
-    const callee = unwrap(inner.callee);
-    if (callee.type !== T.MemberExpression) continue;
-    const object = unwrap(callee.object);
-    if (object.type === T.Identifier && params.has(object.name)) shrunk.add(object.name);
-  }
+  call.arguments.forEach((arg, index) => {
+    const direct = shrinks(arg);
+    if (direct !== undefined && params.has(direct)) shrunk.add(direct);
+    const properties = finalProperties(arg);
+    if (properties.size === 0) return;
+    const param = fn.params[index];
+    const target = param?.type === T.AssignmentPattern ? param.left : param;
+    if (target?.type === T.Identifier) {
+      for (const [key, value] of properties) {
+        const path = `${target.name}.${key}`;
+        if (shrinks(value) === path) shrunk.add(path);
+      }
+    } else if (target?.type === T.ObjectPattern) {
+      for (const property of target.properties) {
+        if (property.type !== T.Property) continue;
+        const key = propertyKey(property);
+        const binding = property.value.type === T.AssignmentPattern ? property.value.left : property.value;
+        if (key === undefined || binding.type !== T.Identifier) continue;
+        const value = properties.get(key);
+        if (value && shrinks(value) === binding.name) shrunk.add(binding.name);
+      }
+    }
+  });
+  return shrunk;
+}
+
+/**
+ * A self-call on a strictly smaller part of a parameter (`items.slice(0, mid)`,
+ * directly or as a property of an options object) below a size check that
+ * stops it (`if (items.length <= 1) return []`): a bisection, which ends after
+ * at most 2n calls.
+ */
+function shrinkingBound(fn: FunctionNode, call: TSESTree.CallExpression, sourceCode: SourceCode): RetryLogic['bound'] | undefined {
+  const shrunk = shrunkPaths(fn, call);
   if (shrunk.size === 0) return undefined;
   let check: Node | undefined;
   walkOwn(fn.body, sourceCode.visitorKeys, (node) => {
@@ -343,15 +414,15 @@ function shrinkingBound(fn: FunctionNode, call: TSESTree.CallExpression, sourceC
   return check ? { kind: 'size', node: check } : undefined;
 }
 
-/** `items.length <= 1`, `items.length < 2`, `!items.length`, `items.length === 1`. */
-function isSizeCheck(test: Node, names: Set<string>, sourceCode: SourceCode): boolean {
+/** `items.length <= 1`, `items.length < 2`, `!items.length`, `opts.items.length === 1`. */
+function isSizeCheck(test: Node, paths: Set<string>, sourceCode: SourceCode): boolean {
   return !!someNode(
     test,
     sourceCode.visitorKeys,
     (node) => {
       if (node.type !== T.MemberExpression || memberName(node) !== 'length') return false;
-      const object = unwrap(node.object);
-      if (object.type !== T.Identifier || !names.has(object.name)) return false;
+      const object = pathOf(node.object);
+      if (object === undefined || !paths.has(object)) return false;
       const parent = node.parent;
       if (parent?.type === T.UnaryExpression && parent.operator === '!') return true;
       if (parent?.type !== T.BinaryExpression) return false;
