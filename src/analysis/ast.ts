@@ -202,3 +202,21 @@ export function stringValue(node: Node): string | undefined {
   if (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
+
+/** The return statements of a function's own body (not of functions nested in it), in source order. */
+export function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
+  const out: TSESTree.ReturnStatement[] = [];
+  const visit = (n: Node): void => {
+    if (n !== fn && isFunction(n)) return;
+    if (n.type === AST_NODE_TYPES.ReturnStatement) out.push(n);
+    for (const key of Object.keys(n)) {
+      if (key === 'parent') continue;
+      const value = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as Node).type === 'string') visit(item as Node);
+      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node);
+    }
+  };
+  visit(fn.body);
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}

@@ -22,7 +22,7 @@
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { alwaysExits, isFunction, keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { alwaysExits, keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node, ownReturns } from './ast';
 import { isStatusOnly, relate } from './headers';
 import type { Resolver } from './imports';
 
@@ -426,20 +426,7 @@ function chainedBodies(node: Node): Node[] {
 }
 
 function returnsAfter(fn: FunctionNode, node: Node): TSESTree.ReturnStatement[] {
-  const out: TSESTree.ReturnStatement[] = [];
-  const visit = (n: Node): void => {
-    if (n !== fn && isFunction(n)) return;
-    if (n.type === AST_NODE_TYPES.ReturnStatement && n.range[0] > node.range[1]) out.push(n);
-    for (const key of Object.keys(n)) {
-      if (key === 'parent') continue;
-      const value = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as Node).type === 'string') visit(item as Node);
-      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node);
-    }
-  };
-  visit(fn.body);
-  return out.sort((a, b) => a.range[0] - b.range[0]);
+  return ownReturns(fn).filter((r) => r.range[0] > node.range[1]);
 }
 
 /** Does a development-only condition decide whether `node` runs (a branch, a `&&`, or an earlier guard clause)? */

@@ -9,7 +9,7 @@
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { enclosingFunction, isFunction, outerParent, unwrap, type FunctionNode, type Node } from './ast';
+import { enclosingFunction, outerParent, unwrap, type FunctionNode, type Node, ownReturns } from './ast';
 import { FailureContexts, type ConditionFact, type FailableWork, type FailureContext } from './failure-context';
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { getFileIndex } from './file-index';
@@ -313,24 +313,10 @@ function isReturnedOrThrown(node: Node): boolean {
       const fn = enclosingFunction(parent);
       if (!fn) return false;
       // `const response = NextResponse.json(...); ...; return response;`
-      let found = false;
-      const visit = (n: Node): void => {
-        if (found) return;
-        if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) {
-          const arg = unwrap(n.argument);
-          if (arg.type === AST_NODE_TYPES.Identifier && arg.name === name) found = true;
-        }
-        if (isFunction(n) && n !== fn) return;
-        for (const key of Object.keys(n)) {
-          if (key === 'parent') continue;
-          const value = (n as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(value)) {
-            for (const item of value) if (item && typeof (item as Node).type === 'string') visit(item as Node);
-          } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node);
-        }
-      };
-      visit(fn.body);
-      return found;
+      return ownReturns(fn).some((r) => {
+        const arg = r.argument && unwrap(r.argument);
+        return arg?.type === AST_NODE_TYPES.Identifier && arg.name === name;
+      });
     }
     default:
       return false;

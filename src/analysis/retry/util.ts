@@ -1,8 +1,8 @@
 /**
- * Small AST helpers for the retry analysis. Kept local so the retry module
- * stays self-contained.
+ * Small AST helpers for the retry analysis (`unwrap` is the engine's shared one).
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../ast';
 import { AST_NODE_TYPES } from '../node-types';
 
 export type Node = TSESTree.Node;
@@ -17,24 +17,8 @@ export type Variable = TSESLint.Scope.Variable;
 
 const T = AST_NODE_TYPES;
 
-/** Strips TS-only wrappers and chain expressions. */
-export function unwrap(node: Node): Node {
-  let current = node;
-  for (;;) {
-    switch (current.type) {
-      case T.TSAsExpression:
-      case T.TSNonNullExpression:
-      case T.TSSatisfiesExpression:
-      case T.TSTypeAssertion:
-      case T.TSInstantiationExpression:
-      case T.ChainExpression:
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
-}
+// Strips TS-only wrappers and chain expressions: the engine's shared helper.
+export { unwrap };
 
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return (
