@@ -937,3 +937,54 @@ export function headerValueText(node: Node | undefined, resolver: Resolver, scop
   }
   return undefined;
 }
+
+/** Cache-Control directives that keep a response out of caches (or force revalidation before reuse). */
+const NOT_STORED = /(^|,)\s*(no-store|no-cache)\s*(,|$|=)/i;
+const CACHEABLE = /(^|,)\s*(public|immutable)\s*(,|$)|(^|,)\s*(s-maxage|max-age)\s*=\s*"?([1-9]\d*)/i;
+
+/**
+ * The write of `name` that decides the response's value: the last one in source order when
+ * it runs on every path (null: a conditional write may win, so unknown; undefined: none).
+ */
+export function effectiveWrite(headers: ResponseHeaders, name: string): HeaderWrite | null | undefined {
+  const own = headers.get(name).sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const last = own[own.length - 1];
+  if (!last) return undefined;
+  return last.definite ? last : null;
+}
+
+/**
+ * Does this response's caching headers make it storable by caches: Cache-Control with
+ * `public`, `immutable`, `max-age`/`s-maxage` above `allowMaxAge` and no `no-store`/`no-cache`,
+ * or a future `Expires`? Returns the header as text for messages, or undefined (not
+ * cacheable, or unknown).
+ */
+export function cacheableBy(
+  headers: ResponseHeaders,
+  resolver: Resolver,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  allowMaxAge: number,
+): string | undefined {
+  const cacheControl = effectiveWrite(headers, 'cache-control');
+  const expires = effectiveWrite(headers, 'expires');
+  if (cacheControl === null || expires === null) return undefined;
+  if (cacheControl) {
+    const text = headerValueText(cacheControl.value, resolver, sourceCode.getScope(cacheControl.node as TSESTree.Node));
+    if (text === undefined || NOT_STORED.test(text)) return undefined;
+    const freshness = /(?:^|,)\s*s-maxage\s*=\s*"?(\d+)/i.exec(text) ?? /(?:^|,)\s*max-age\s*=\s*"?(\d+)/i.exec(text);
+    if (freshness && Number(freshness[1]) <= allowMaxAge) return undefined;
+    return CACHEABLE.test(text) ? `Cache-Control: ${text}` : undefined;
+  }
+  if (expires?.value && isFutureDate(expires.value, resolver, sourceCode)) return `Expires: ${sourceCode.getText(expires.value as TSESTree.Node)}`;
+  return undefined;
+}
+
+/** `new Date(Date.now() + ms).toUTCString()` or a literal date in the future. */
+function isFutureDate(node: Node, resolver: Resolver, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = headerValueText(node, resolver);
+  if (text !== undefined) {
+    const time = Date.parse(text);
+    return !Number.isNaN(time) && time > Date.now();
+  }
+  return /Date\.now\(\)\s*\+\s*[\w(]/.test(sourceCode.getText(node as TSESTree.Node));
+}
