@@ -476,5 +476,21 @@ module.exports = async function (fastify) {
 `,
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: 'the same named error handler in a file that registers no rate-limit plugin',
+      filename: 'plugin.js',
+      code: `module.exports = async function (fastify) {
+  fastify.setErrorHandler(errorHandler);
+  function errorHandler(error, request, reply) {
+    if (error.statusCode === 429) {
+      return reply.code(429).type('text/html').send('<h1>Slow down</h1>');
+    }
+    reply.send(error);
+  }
+};
+`,
+      errors: [{ messageId: 'missingRetryAfter', line: 5 }],
+    },
+  ],
 });

@@ -275,5 +275,15 @@ ruleTester.run('require-upstream-timeout (local resources)', tested, {
 `,
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: 'the same route fetching a font from a remote host has no timeout',
+      code: `export async function GET() {
+  const font = await fetch('https://fonts.example.com/Inter.ttf').then((r) => r.arrayBuffer());
+  return new Response(font, { status: 200 });
+}
+`,
+      errors: [{ messageId: 'missingTimeout', line: 2 }],
+    },
+  ],
 });
