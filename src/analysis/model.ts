@@ -13,6 +13,7 @@ import { enclosingFunction, outerParent, unwrap, type FunctionNode, type Node, o
 import { FailureContexts, type ConditionFact, type FailableWork, type FailureContext } from './failure-context';
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { getFileIndex } from './file-index';
+import { servesRequests } from './files';
 import { ParamRoles, type ParamRole } from './handlers';
 import { Resolver, declaratorRoots, moduleCandidateNames, namesBoundTo, normaliseSource, requireSource, type ModuleRef } from './imports';
 import { RequestInput } from './request-input';
@@ -83,22 +84,33 @@ const cache = new WeakMap<TSESTree.Program, HttpModel>();
  */
 const GATE_TOKENS =
   /\.(?:status|sendStatus|code|writeHead|throw|assert)\s*\(|\.status\s*=[^=]|statusCode|Exception|[Bb]oom|createError|httpErrors|TRPCError|HttpCode|setResponseStatus|NextResponse|new Response\b|Response\.json|\bfetch\s*\(|\$fetch|defineEventHandler|eventHandler|onError|setErrorHandler/;
-const GATE_MODULES = new Set([
-  'express', 'fastify', 'koa', 'koa-router', 'hono', 'next', 'h3', 'nuxt', '#imports', 'react-router', 'elysia', 'boom',
-  'http-errors', 'http', 'https', 'http2', 'aws-lambda', 'http-status', 'http-status-codes', 'connect', 'polka', 'restify',
-  ...Object.keys(CLIENTS), ...FETCH_MODULES,
+/** Framework and status-library modules: an import of one says the file may answer requests. */
+const GATE_FRAMEWORKS = new Set([
+  'express', 'koa', 'koa-router', 'hono', 'next', 'h3', 'nuxt', '#imports', 'react-router', 'elysia', 'boom',
+  'http-errors', 'aws-lambda', 'http-status', 'http-status-codes', 'connect', 'polka', 'restify',
 ]);
-const GATE_MODULE_PREFIXES = ['@fastify/', '@koa/', '@hono/', 'hono/', 'next/', '@nestjs/', '@remix-run/', '@react-router/', '@sveltejs/', '@hapi/', '@trpc/', '@vercel/', '@elysiajs/', ...CLIENT_PREFIXES.map(([p]) => p)];
+const GATE_FRAMEWORK_PREFIXES = ['@koa/', '@hono/', 'hono/', 'next/', '@nestjs/', '@remix-run/', '@react-router/', '@sveltejs/', '@hapi/', '@trpc/', '@vercel/', '@elysiajs/'];
+/** Client modules (and Fastify, whose `@fastify/sensible` helpers name no status): their import alone lets a file through. */
+const GATE_CLIENTS = new Set(['fastify', 'http', 'https', 'http2', ...Object.keys(CLIENTS), ...FETCH_MODULES]);
+const GATE_CLIENT_PREFIXES = ['@fastify/', ...CLIENT_PREFIXES.map(([p]) => p)];
+/**
+ * A framework import alone is not enough (React Router and Next.js components
+ * import them too): the file must also show a status, a 4xx/5xx number that
+ * is not part of a name or a CSS class (`text-red-500`), or an `error(...)`/`fail(...)` helper call.
+ */
+const STATUS_EVIDENCE = /status|(?<![-\w.#])[45]\d\d(?![\w-])|\b(?:error|fail)\s*\(/i;
 const MODULE_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 
 export function mightHoldHttpFacts(text: string, hasUserPatterns: boolean): boolean {
   if (hasUserPatterns || GATE_TOKENS.test(text)) return true;
+  let framework = false;
   MODULE_SPECIFIER.lastIndex = 0;
   for (let m = MODULE_SPECIFIER.exec(text); m; m = MODULE_SPECIFIER.exec(text)) {
     const source = normaliseSource(m[1]!);
-    if (GATE_MODULES.has(source) || GATE_MODULE_PREFIXES.some((p) => source.startsWith(p))) return true;
+    if (GATE_CLIENTS.has(source) || GATE_CLIENT_PREFIXES.some((p) => source.startsWith(p))) return true;
+    if (!framework) framework = GATE_FRAMEWORKS.has(source) || GATE_FRAMEWORK_PREFIXES.some((p) => source.startsWith(p));
   }
-  return false;
+  return framework && STATUS_EVIDENCE.test(text);
 }
 
 export interface ModelOptions {
@@ -111,7 +123,10 @@ export function getHttpModel(context: Context, options: ModelOptions = {}): Http
   const ast = sourceCode.ast as TSESTree.Program;
   const cached = cache.get(ast);
   if (cached) return cached;
-  const model = buildModel(sourceCode, context.settings, options.ungated === true);
+  const model =
+    options.ungated === true || servesRequests(context.filename)
+      ? buildModel(sourceCode, context.settings, options.ungated === true)
+      : emptyModel(new Resolver(sourceCode), sourceCode);
   cache.set(ast, model);
   return model;
 }
@@ -239,31 +254,32 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: Readonl
   }, sourceCode);
 }
 
-/** Lazily built response-hygiene facts: headers, error handlers, error values (built once per file, on first use). */
 /**
- * Adds the hygiene accessors as lazy getters. (An object spread would call the
- * getters at once and build the error-handler index for every file.)
+ * Adds the response-hygiene facts (headers, error handlers, error values) as
+ * lazy getters, built once per file on first use. The getters sit in the
+ * object literal itself (no `Object.defineProperties`, which is slow per file);
+ * never spread a model, since a spread would call them.
  */
 function withHygieneFacts(
   model: Omit<HttpModel, 'responseHeaders' | 'errorHandlers' | 'errorValues'>,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): HttpModel {
   const { resolver } = model;
-  const env = { roleOf: model.roleOf, resolve: model.resolve, calls: model.calls, functions: model.functions, emissions: model.emissions };
   let headers: HeaderIndex | undefined;
   let handlers: ErrorHandlers | undefined;
   let values: ErrorValues | undefined;
-  const getHandlers = () => (handlers ??= new ErrorHandlers({ resolver, ...env }));
-  const full = model as HttpModel;
-  Object.defineProperties(full, {
-    responseHeaders: { value: (emission: StatusEmission) => (headers ??= new HeaderIndex({ resolver, ...env })).of(emission), enumerable: true },
-    errorHandlers: { get: getHandlers, enumerable: true },
-    errorValues: {
-      get: () => (values ??= new ErrorValues(resolver, sourceCode, () => new Set(getHandlers().all.flatMap((h) => h.errors)))),
-      enumerable: true,
+  const env = () => ({ resolver, roleOf: model.roleOf, resolve: model.resolve, calls: model.calls, functions: model.functions, emissions: model.emissions });
+  const getHandlers = () => (handlers ??= new ErrorHandlers(env()));
+  return {
+    ...model,
+    responseHeaders: (emission: StatusEmission) => (headers ??= new HeaderIndex(env())).of(emission),
+    get errorHandlers() {
+      return getHandlers();
     },
-  });
-  return full;
+    get errorValues() {
+      return (values ??= new ErrorValues(resolver, sourceCode, () => new Set(getHandlers().all.flatMap((h) => h.errors))));
+    },
+  };
 }
 
 function byStart2(a: StatusEmission, b: StatusEmission): number {

@@ -31,6 +31,7 @@
  * `loader`/`action`, `getServerSideProps`, a Lambda `handler`, NestJS controller
  * methods). Test files, scripts and configs are never request code.
  */
+import { servesRequests } from './files';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunction, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
@@ -71,8 +72,6 @@ export function getTimeoutFacts(context: Context): TimeoutFacts {
   return facts;
 }
 
-/** Files that never run while handling a request: tests, scripts, build and tool configs. */
-const NOT_REQUEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e|stories|bench)\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$/;
 
 function buildFacts(model: HttpModel, filename: string): TimeoutFacts {
   const results = new Map<UpstreamCall, UpstreamTimeout>();
@@ -84,7 +83,7 @@ function buildFacts(model: HttpModel, filename: string): TimeoutFacts {
     }
     return result;
   };
-  if (model.upstreamCalls.length === 0 || NOT_REQUEST_FILE.test(filename.replace(/\\/g, '/'))) {
+  if (model.upstreamCalls.length === 0 || !servesRequests(filename)) {
     return { inRequest: [], timeoutOf, isRequestCode: () => false };
   }
   const reachable = requestFunctions(model, filename);

@@ -9,6 +9,31 @@ const s429 = { status: '429 Too Many Requests', example: '60' };
 
 ruleTester.run('require-retry-after', tested, {
   valid: [
+    // Files that serve no requests (src/analysis/files.ts)
+    {
+      name: 'a test file: a 503 sent by a handler under test is not served to real clients',
+      filename: 'src/routes/status.test.ts',
+      code: `export async function mockUpstream() {
+  globalThis.fetch = async () => new Response(null, { status: 503 });
+}
+export function handler(req, res) {
+  res.status(503).json({ error: 'down' });
+}`,
+    },
+    {
+      name: 'a Response built by a stub assigned to globalThis.fetch stands in for the upstream',
+      code: `globalThis.fetch = async () => new Response(null, { status: 503 });`,
+    },
+    {
+      name: 'a mock server file (mock-*.js) serves no real clients',
+      filename: 'scripts/mock-upstream.js',
+      code: `export async function mockUpstream() {
+  globalThis.fetch = async () => new Response(null, { status: 503 });
+}
+export function handler(req, res) {
+  res.status(503).json({ error: 'down' });
+}`,
+    },
     // Express
     {
       name: 'express: res.set before the 503',
@@ -263,6 +288,22 @@ app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', 
     },
   ],
   invalid: [
+    {
+      name: 'the same arrow exported as a route handler answers clients (twin of the globalThis.fetch stub)',
+      code: `export const GET = async () => new Response(null, { status: 503 });`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
+    {
+      name: 'the same 503 in a route file is reported (twin of the test-file case)',
+      filename: 'src/routes/status.ts',
+      code: `export async function mockUpstream() {
+  globalThis.fetch = async () => new Response(null, { status: 503 });
+}
+export function handler(req, res) {
+  res.status(503).json({ error: 'down' });
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
     {
       name: 'express: 503 in a guard clause, Retry-After only on the later path',
       code: `import express from 'express';

@@ -62,6 +62,8 @@ function webFramework(env: AdapterEnv): Framework {
 /** Inside a test double (`vi.fn(() => ...)`, `mockResolvedValue(...)`, `sinon.stub().returns(...)`)? */
 export function isMockContext(node: Node): boolean {
   for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    // `globalThis.fetch = async () => new Response(...)`: a stand-in for the upstream, not a handler.
+    if (p.type === AST_NODE_TYPES.AssignmentExpression && isGlobalFetch(p.left)) return true;
     if (p.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = unwrap(p.callee);
     let root: Node = callee;
@@ -72,6 +74,14 @@ export function isMockContext(node: Node): boolean {
     }
   }
   return false;
+}
+
+/** `globalThis.fetch`, `global.fetch`, `window.fetch`, `self.fetch`. */
+function isGlobalFetch(target: Node): boolean {
+  const left = unwrap(target);
+  if (left.type !== AST_NODE_TYPES.MemberExpression || propertyName(left) !== 'fetch') return false;
+  const object = unwrap(left.object);
+  return object.type === AST_NODE_TYPES.Identifier && /^(globalThis|global|window|self)$/.test(object.name);
 }
 
 export const webAdapter: Adapter = {

@@ -1,0 +1,17 @@
+/**
+ * Which files serve requests at all. Tests, mocks, stories, benchmarks and
+ * tool configs never answer a real client or call a real upstream in
+ * production: a mocked `new Response(null, { status: 503 })` in a test, or a
+ * test that fires requests until it sees a 429, is not a mistake in the
+ * server. Every model (HTTP and retry) is empty for them, so no rule reports
+ * there. Matched on the file's name (`*.test.ts`, `mock-server.js`, and the
+ * `__tests__`/`__mocks__`/`__fixtures__` folder conventions) only, never on folder names like `test/`, which real server
+ * code can live under.
+ */
+const NOT_REQUEST_FILE =
+  /(^|\/)(__tests__|__mocks__|__fixtures__)\/|(^|\/)mocks?[-_.][^/]*$|\.(test|spec|e2e|stories|story|bench|mocks?)\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$/;
+
+export function servesRequests(filename: string | undefined): boolean {
+  if (!filename) return true;
+  return !NOT_REQUEST_FILE.test(filename.replace(/\\/g, '/'));
+}
