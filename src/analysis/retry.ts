@@ -14,6 +14,7 @@ import { analyseRecursion, analyseTimer, functionName } from './retry/recursion'
 import { findLibraryRetries } from './retry/libraries';
 import { collectVarying, createEnv, type GrowthEnv } from './retry/growth';
 import { getFileIndex } from './file-index';
+import { servesRequests } from './files';
 import { isLoop, type Node } from './retry/util';
 import type { RetryLogic, RetryModel } from './retry/types';
 
@@ -31,6 +32,7 @@ export type {
 } from './retry/types';
 
 const cache = new WeakMap<TSESTree.Program, RetryModel>();
+const EMPTY: RetryModel = { retries: [] };
 
 /**
  * Words whose absence means a file has no retry logic worth a walk: loops,
@@ -42,6 +44,8 @@ const GATE = /\b(for|while|do|catch)\b|retry|retries|setTimeout|reconnect|cockat
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export function getRetryModel(context: Context): RetryModel {
+  // Tests, mocks and configs never serve a request: a test that fires requests until it sees a 429 is not a retry storm.
+  if (!servesRequests(context.filename)) return EMPTY;
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;
   const cached = cache.get(program);
