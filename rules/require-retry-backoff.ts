@@ -100,8 +100,12 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    // Nested retry loops can single out the same comparison: one report for it.
+    const reported = new Set<TSESTree.Node>();
+
     function checkRetryAfter(logic: RetryLogic, node: TSESTree.Node): void {
-      if (logic.readsRetryAfter || logic.wait.kind === 'retry-after') return;
+      if (logic.readsRetryAfter || logic.wait.kind === 'retry-after' || reported.has(node)) return;
+      reported.add(node);
       const text = context.sourceCode.getText(node);
       const status = /429/.test(text) && /503/.test(text) ? '429 and 503' : /429/.test(text) ? '429' : '503';
       context.report({ node, messageId: 'ignoresRetryAfter', data: { status } });
