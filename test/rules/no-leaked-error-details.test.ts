@@ -8,6 +8,43 @@ const s500 = { status: '500 Internal Server Error' };
 
 ruleTester.run('no-leaked-error-details', tested, {
   valid: [
+    // Lambda handlers whose event is not an HTTP request (no client sees the body)
+    {
+      name: 'lambda: a WebSocket route handler (requestContext.connectionId): API Gateway does not relay the body',
+      code: `export const handler = async (event) => {
+  const id = event.requestContext.connectionId;
+  try {
+    await save(id);
+    return { statusCode: 200, body: 'ok' };
+  } catch (err) {
+    return { statusCode: 500, body: 'failed: ' + err.message };
+  }
+};`,
+    },
+    {
+      name: 'lambda: an S3/SQS-triggered handler (event.Records) answers no HTTP client',
+      code: `export const handler = async (event) => {
+  const id = event.Records[0].s3.object.key;
+  try {
+    await save(id);
+    return { statusCode: 200, body: 'ok' };
+  } catch (err) {
+    return { statusCode: 500, body: 'failed: ' + err.message };
+  }
+};`,
+    },
+    {
+      name: 'lambda: an EventBridge handler destructuring detail answers no HTTP client',
+      code: `export const handler = async (event) => {
+  const { detail } = event; const id = detail.id;
+  try {
+    await save(id);
+    return { statusCode: 200, body: 'ok' };
+  } catch (err) {
+    return { statusCode: 500, body: 'failed: ' + err.message };
+  }
+};`,
+    },
     {
       name: 'express: generic message, error logged',
       code: `import express from 'express';
@@ -181,6 +218,19 @@ app.use((err, req, res, next) => {
     },
   ],
   invalid: [
+    {
+      name: 'lambda: the same handler reading an HTTP path parameter is reported (twin of the non-HTTP event cases)',
+      code: `export const handler = async (event) => {
+  const id = event.pathParameters.id;
+  try {
+    await save(id);
+    return { statusCode: 200, body: 'ok' };
+  } catch (err) {
+    return { statusCode: 500, body: 'failed: ' + err.message };
+  }
+};`,
+      errors: [{ messageId: 'leakedMessage', data: s500, line: 7, suggestions: 1 }],
+    },
     {
       name: 'express: message and stack in the error handler',
       code: `import express from 'express';
