@@ -76,8 +76,9 @@ export default createRule<Options, MessageIds>({
       return !!lower && helpers.some((word) => lower.includes(word));
     }
 
-    function singleWait(logic: RetryLogic): boolean {
-      return logic.bound.attempts !== undefined && logic.bound.attempts <= 2;
+    /** Two attempts have one wait, with nothing to grow from; three have two, and k then 2k is exponential as well. */
+    function atMostAttempts(logic: RetryLogic, most: number): boolean {
+      return logic.bound.attempts !== undefined && logic.bound.attempts <= most;
     }
 
     function checkWait(logic: RetryLogic): void {
@@ -87,13 +88,13 @@ export default createRule<Options, MessageIds>({
       if (kind === 'unknown' && saysBackoff(wait.helper)) kind = 'exponential';
       if (kind === 'none') {
         context.report({ node: logic.reportNode, messageId: 'noWait', data: { what } });
-      } else if (singleWait(logic)) {
+      } else if (atMostAttempts(logic, 2)) {
         // Two attempts at most: one wait, which has nothing to grow from.
         return;
       } else if (kind === 'constant') {
         const delay = wait.ms !== undefined ? `${wait.ms} ms` : 'delay';
         context.report({ node: logic.reportNode, messageId: 'constantWait', data: { what, delay } });
-      } else if (kind === 'linear' && !allowLinear) {
+      } else if (kind === 'linear' && !allowLinear && !atMostAttempts(logic, 3)) {
         context.report({ node: logic.reportNode, messageId: 'linearWait', data: { what } });
       } else if (kind === 'exponential' && requireJitter && !wait.jitter && !/jitter|random/i.test(wait.helper ?? '')) {
         context.report({ node: logic.reportNode, messageId: 'missingJitter', data: { what } });

@@ -42,6 +42,8 @@ export interface LoopContext {
 interface PathInfo {
   /** if/ternary tests between the loop body and the node, outermost first. */
   guards: Node[];
+  /** For each guard, whether the node is on its true side (the consequent). */
+  sides: boolean[];
   /** The innermost try (inside the loop) whose block holds the node. */
   inTry?: TSESTree.TryStatement;
   /** Guards between that try's block and the node. */
@@ -53,16 +55,14 @@ interface PathInfo {
 }
 
 function pathInfo(node: Node, loop: LoopNode): PathInfo {
-  const info: PathInfo = { guards: [], guardsInTry: [], nestedBreakable: false, nestedLoop: false };
+  const info: PathInfo = { guards: [], sides: [], guardsInTry: [], nestedBreakable: false, nestedLoop: false };
   let child: Node = node;
   let current = node.parent;
   let tryFound = false;
   while (current && current !== loop) {
-    if (current.type === T.IfStatement && child !== current.test) {
+    if ((current.type === T.IfStatement || current.type === T.ConditionalExpression) && child !== current.test) {
       info.guards.unshift(current.test);
-      if (!tryFound) info.guardsInTry.unshift(current.test);
-    } else if (current.type === T.ConditionalExpression && child !== current.test) {
-      info.guards.unshift(current.test);
+      info.sides.unshift(child === current.consequent);
       if (!tryFound) info.guardsInTry.unshift(current.test);
     } else if (current.type === T.TryStatement && child === current.block && current.handler && !tryFound) {
       info.inTry = current;
@@ -541,69 +541,121 @@ function boundOf(
   if (testKind === 'unknown') return { kind: 'unknown' };
   if (signalCheck) return { kind: 'signal' };
   let unknown = false;
+  let bound: RetryLogic['bound'] | undefined;
   for (const exit of exits) {
     const kinds = exit.guards.map((g) => classifyGuard(g, env));
     const bounding = kinds.find((k) => k === 'count' || k === 'deadline' || k === 'signal');
-    if (bounding) return { kind: bounding as BoundKind };
+    if (bounding) {
+      bound ??= { kind: bounding as BoundKind };
+      // `if (attempt >= MAX || ...) throw err`: a lone guard whose true side leaves says how many attempts there are.
+      if (bounding === 'count' && exit.guards.length === 1 && exit.sides[0]) {
+        const attempts = attemptsOf(loop, exit.guards[0]!, env.sourceCode, true);
+        if (attempts !== undefined) return { kind: 'count', node: exit.guards[0]!, attempts };
+      }
+    }
     if (kinds.some((k) => k === 'unknown')) unknown = true;
   }
-  return { kind: unknown ? 'unknown' : 'none' };
+  return bound ?? { kind: unknown ? 'unknown' : 'none' };
 }
 
-const FLIP_OP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const FLIP_OP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '===': '===', '==': '==' };
+/** What a comparison says when it is false: an exit guard `i >= 3` lets the loop go on while `i < 3`. */
+const NEGATE_OP: Record<string, string> = { '<': '>=', '>': '<=', '<=': '>', '>=': '<' };
 
 /**
  * The most passes a counted loop makes: `for (let i = 1; i <= 2; i++)` -> 2,
  * `while (left > 0)` with `let left = 3` and `left--` -> 3. Undefined unless
  * the counter starts at a known number and every write steps it by one.
+ *
+ * With `exit`, `test` guards an exit taken after a failed pass (`if (attempt
+ * >= MAX) throw err` in the catch of `for (let attempt = 0; ; attempt++)`):
+ * the loop goes on while the test is false, and the pass that finds it true
+ * is one more attempt (0, 1, 2 -> 3 for MAX = 2). Counted as if the counter
+ * stepped after the check, which gives the larger count when it does not.
  */
-function attemptsOf(loop: LoopNode, test: Node, sourceCode: SourceCode): number | undefined {
-  for (const operand of conjuncts(test)) {
+function attemptsOf(loop: LoopNode, test: Node, sourceCode: SourceCode, exit = false): number | undefined {
+  // A loop test holds on every conjunct; an exit is taken when any disjunct holds.
+  for (const operand of exit ? disjuncts(test) : conjuncts(test)) {
     if (operand.type !== T.BinaryExpression || !(operand.operator in FLIP_OP) || operand.left.type === T.PrivateIdentifier) continue;
     const left = unwrap(operand.left);
     const right = unwrap(operand.right);
     const counter = left.type === T.Identifier ? left : right.type === T.Identifier ? right : undefined;
     if (!counter) continue;
-    const op = counter === left ? operand.operator : FLIP_OP[operand.operator]!;
-    const limit = staticNumber(sourceCode, counter === left ? right : left);
-    const variable = findVariableFor(sourceCode, counter);
-    const def = variable?.defs[0];
-    if (limit === undefined || !variable || variable.defs.length !== 1 || def?.node.type !== T.VariableDeclarator) continue;
-    const start = staticNumber(sourceCode, def.node.init ?? undefined);
-    if (start === undefined) continue;
-    let step = 0;
-    let steady = true;
-    for (const ref of variable.references) {
-      if (!ref.isWrite() || ref.init) continue;
-      const write = ref.identifier.parent;
-      let delta: number | undefined;
-      if (write?.type === T.UpdateExpression) delta = write.operator === '++' ? 1 : -1;
-      else if (write?.type === T.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')) {
-        const by = staticNumber(sourceCode, write.right);
-        if (by !== undefined) delta = write.operator === '+=' ? by : -by;
-      } else if (write?.type === T.AssignmentExpression && write.operator === '=') {
-        const value = unwrap(write.right);
-        if (value.type === T.BinaryExpression && (value.operator === '+' || value.operator === '-') && unwrap(value.left as Node).type === T.Identifier && (unwrap(value.left as Node) as TSESTree.Identifier).name === counter.name) {
-          const by = staticNumber(sourceCode, value.right);
-          if (by !== undefined) delta = value.operator === '+' ? by : -by;
-        }
-      }
-      if (delta === undefined || (delta !== 1 && delta !== -1) || (step !== 0 && delta !== step) || write!.range[0] < loop.range[0] || write!.range[1] > loop.range[1]) {
-        steady = false;
-        break;
-      }
-      step = delta;
-    }
-    if (!steady || step === 0) continue;
+    const steps = counterSteps(loop, counter, sourceCode);
+    if (!steps) continue;
+    const { start, step } = steps;
+    let op = counter === left ? operand.operator : FLIP_OP[operand.operator]!;
+    if (exit) {
+      // `attempt === MAX` is reached counting up (or down) by one, like `>=` (or `<=`).
+      if (op === '===' || op === '==') op = step === 1 ? '>=' : '<=';
+      op = NEGATE_OP[op]!;
+    } else if (op === '===' || op === '==') continue;
+    // The limit may be one of several constants (`replayable ? MAX : 1`): the largest counting up, the smallest counting down.
+    const limit = limitOf(sourceCode, counter === left ? right : left, step === 1 ? Math.max : Math.min);
+    if (limit === undefined) continue;
     const passes =
       step === 1 && op === '<' ? Math.ceil(limit - start)
       : step === 1 && op === '<=' ? Math.floor(limit - start) + 1
       : step === -1 && op === '>' ? Math.ceil(start - limit)
       : step === -1 && op === '>=' ? Math.floor(start - limit) + 1
       : undefined;
-    if (passes !== undefined && Number.isFinite(passes)) return Math.max(passes, 0);
+    if (passes !== undefined && Number.isFinite(passes)) return Math.max(passes, 0) + (exit ? 1 : 0);
   }
   return undefined;
+}
+
+function disjuncts(node: Node): Node[] {
+  const inner = unwrap(node);
+  if (inner.type === T.LogicalExpression && inner.operator === '||') return [...disjuncts(inner.left), ...disjuncts(inner.right)];
+  return [inner];
+}
+
+/** A static number, or the pick of the static branches of a conditional (`cond ? 3 : 1`, directly or through a const). */
+function limitOf(sourceCode: SourceCode, node: Node, pick: (...values: number[]) => number, depth = 0): number | undefined {
+  const value = staticNumber(sourceCode, node);
+  if (value !== undefined || depth > 2) return value;
+  const inner = unwrap(node);
+  if (inner.type === T.ConditionalExpression) {
+    const a = limitOf(sourceCode, inner.consequent, pick, depth + 1);
+    const b = limitOf(sourceCode, inner.alternate, pick, depth + 1);
+    return a === undefined || b === undefined ? undefined : pick(a, b);
+  }
+  if (inner.type === T.Identifier) {
+    const init = constInit(findVariableFor(sourceCode, inner));
+    return init ? limitOf(sourceCode, init, pick, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** Where a loop counter starts and how each write inside the loop steps it (+1 or -1), when that is all it does. */
+function counterSteps(loop: LoopNode, counter: TSESTree.Identifier, sourceCode: SourceCode): { start: number; step: 1 | -1 } | undefined {
+  const variable = findVariableFor(sourceCode, counter);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.node.type !== T.VariableDeclarator) return undefined;
+  const start = staticNumber(sourceCode, def.node.init ?? undefined);
+  if (start === undefined) return undefined;
+  let step = 0;
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) continue;
+    const write = ref.identifier.parent;
+    let delta: number | undefined;
+    if (write?.type === T.UpdateExpression) delta = write.operator === '++' ? 1 : -1;
+    else if (write?.type === T.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')) {
+      const by = staticNumber(sourceCode, write.right);
+      if (by !== undefined) delta = write.operator === '+=' ? by : -by;
+    } else if (write?.type === T.AssignmentExpression && write.operator === '=') {
+      const value = unwrap(write.right);
+      if (value.type === T.BinaryExpression && (value.operator === '+' || value.operator === '-') && unwrap(value.left as Node).type === T.Identifier && (unwrap(value.left as Node) as TSESTree.Identifier).name === counter.name) {
+        const by = staticNumber(sourceCode, value.right);
+        if (by !== undefined) delta = value.operator === '+' ? by : -by;
+      }
+    }
+    if (delta === undefined || (delta !== 1 && delta !== -1) || (step !== 0 && delta !== step) || write!.range[0] < loop.range[0] || write!.range[1] > loop.range[1]) {
+      return undefined;
+    }
+    step = delta;
+  }
+  return step === 0 ? undefined : { start, step: step as 1 | -1 };
 }
 
 function readsRetryAfter(loop: LoopNode, sourceCode: SourceCode): boolean {
