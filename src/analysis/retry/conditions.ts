@@ -134,6 +134,25 @@ export function isHttpCheck(test: Node, sourceCode: SourceCode): boolean {
   );
 }
 
+const AUTH_CODE = (code: number): boolean => code === 401 || code === 403 || code === 407;
+
+/**
+ * Whether `test` holds only for an authentication failure (`status === 401`,
+ * `res.status === 403 && session.refresh`, `[401, 407].includes(status)`):
+ * sending again after refreshing credentials re-authenticates, it does not
+ * retry a failing upstream.
+ */
+export function isAuthCheck(test: Node, sourceCode: SourceCode): boolean {
+  const inner = unwrap(test);
+  if (inner.type === T.LogicalExpression && inner.operator === '&&') return isAuthCheck(inner.left, sourceCode) || isAuthCheck(inner.right, sourceCode);
+  if (inner.type === T.LogicalExpression && inner.operator === '||') return isAuthCheck(inner.left, sourceCode) && isAuthCheck(inner.right, sourceCode);
+  if (inner.type === T.UnaryExpression && inner.operator === '!') return isAuthCheck(inner.argument, sourceCode);
+  const comparison = statusComparison(inner, sourceCode);
+  if (comparison) return /^[!=]==?$/.test(comparison.op) && AUTH_CODE(comparison.value);
+  const list = statusListCheck(inner, sourceCode);
+  return !!list && list.length > 0 && list.every(AUTH_CODE);
+}
+
 const DEADLINE = /Date\.now|performance\.now|process\.hrtime|deadline|elapsed|expir|timeLeft|timeRemaining|maxRetryTime|maxElapsed|until/i;
 const SIGNAL = /signal|abort|cancel|stopp?ed|\bstop\b|closed|closing|shutdown|shuttingDown|destroyed|disposed|isRunning|running|shouldReconnect|shouldRetry|manual|intentional|active|enabled|connected|alive/i;
 const SIGNAL_CALL = /throwIfAborted|\.aborted\b/;

@@ -6,7 +6,7 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetryLogic, WaitKind } from './types';
-import { classifyGuard, findSinglesOut, isHttpCheck, retriesOnOf } from './conditions';
+import { classifyGuard, findSinglesOut, isAuthCheck, isHttpCheck, retriesOnOf } from './conditions';
 import { collectVarying, createEnv, findWaits, foldWaits, type Growth, type GrowthEnv } from './growth';
 import {
   RETRY_AFTER_TEXT,
@@ -322,6 +322,8 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   const continuingTries: TSESTree.TryStatement[] = [];
   const unguardedExits: Node[] = [];
   let loopsAround = false;
+  /** A catch goes around again: the loop retries after an exception, whatever its status checks. */
+  let catchLoopsAround = false;
   let hasOperation = false;
   let signalCheck = false;
 
@@ -353,13 +355,17 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
         if (continues) {
           continuingTries.push(node);
           loopsAround = true;
+          catchLoopsAround = true;
         }
         return undefined;
       }
       case T.ContinueStatement: {
         const info = pathInfo(node, loop);
         if (node.label ? node.label.name !== label : info.nestedLoop) return undefined;
-        if (info.inCatch) loopsAround = true;
+        if (info.inCatch) {
+          loopsAround = true;
+          catchLoopsAround = true;
+        }
         const httpGuards = info.guards.filter((g) => isHttpCheck(g, sourceCode));
         if (httpGuards.length > 0) {
           loopsAround = true;
@@ -447,6 +453,8 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   }
   if (loopsAround && unguardedExits.length > 0) successExits.push(...unguardedExits);
   if (!hasOperation || !loopsAround || (successExits.length === 0 && !testRetries)) return undefined;
+  // Going around only on 401/403/407 sends again with refreshed credentials: re-authentication, not a retry.
+  if (!catchLoopsAround && failureTests.length > 0 && failureTests.every((test) => isAuthCheck(test, sourceCode))) return undefined;
   // Shaped like a retry: now the walks that tell items, polling and changing targets apart.
   if (isItemLoop(loop, sourceCode) || isPolling(loop, sourceCode) || walksTargets(loop, sourceCode)) return undefined;
   if (waitsOnlyOnFiles(loop, sourceCode)) return undefined;
