@@ -252,6 +252,7 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
   if (context.guards.some((g) => /\b40[137]\b/.test(sourceCode.getText(g)))) return undefined;
   // Calling again with the response's Location follows a redirect.
   if (call.arguments.some((arg) => readsLocation(arg, sourceCode))) return undefined;
+  if (isSynchronousRecomputation(fn, call, context, sourceCode)) return undefined;
 
   const env = createEnv(sourceCode);
   collectVarying(fn.body, env);
@@ -292,6 +293,46 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
     ...(singlesOut ? { singlesOut429or503: singlesOut } : {}),
     readsRetryAfter: wait.kind === 'retry-after' || readsRetryAfter(fn, sourceCode),
   };
+}
+
+/**
+ * A synchronous function (not async, no await, no promise chain) that calls
+ * itself, directly in its own body, from a catch on input it derived
+ * (`parse(text.slice(start, end))`) computes recursively, like a parser
+ * falling back to a part of its input: no remote operation is retried.
+ */
+function isSynchronousRecomputation(fn: FunctionNode, call: TSESTree.CallExpression, context: FailureContext, sourceCode: SourceCode): boolean {
+  if (fn.async || fn.generator || context.handler || context.tries.length === 0) return false;
+  if (enclosingFunctionOf(call) !== fn) return false;
+  const asynchronous = someNode(
+    fn.body,
+    sourceCode.visitorKeys,
+    (node) => node.type === T.AwaitExpression || (node.type === T.CallExpression && /^(then|catch|finally)$/.test(calleeName(node) ?? '')),
+  );
+  if (asynchronous) return false;
+  return call.arguments.some((arg, index) => derivesInput(arg, fn.params[index], sourceCode));
+}
+
+/**
+ * An argument computed from something (`text.slice(a, b)`, `JSON.parse(raw)`),
+ * not the parameter passed on as it is or stepped by a number (`retries - 1`),
+ * and not a constant.
+ */
+function derivesInput(arg: TSESTree.CallExpressionArgument, param: TSESTree.Parameter | undefined, sourceCode: SourceCode): boolean {
+  if (arg.type === T.SpreadElement) return false;
+  const inner = unwrap(arg);
+  const target = param?.type === T.AssignmentPattern ? param.left : param;
+  const paramName = target?.type === T.Identifier ? target.name : undefined;
+  const isParam = (node: Node): boolean => {
+    const value = unwrap(node);
+    return value.type === T.Identifier && value.name === paramName;
+  };
+  if (inner.type === T.Literal || staticNumber(sourceCode, inner) !== undefined || isParam(inner)) return false;
+  if (inner.type === T.BinaryExpression && (inner.operator === '+' || inner.operator === '-')) {
+    const left = inner.left as Node;
+    if ((isParam(left) && staticNumber(sourceCode, inner.right) !== undefined) || (isParam(inner.right) && staticNumber(sourceCode, left) !== undefined)) return false;
+  }
+  return true;
 }
 
 /** `res.headers.location`, `res.headers['location']`, `response.headers.get('Location')`. */
