@@ -58,6 +58,10 @@ const H3_READERS = new Set([
   'parseCookies',
   'getRequestURL',
 ]);
+/** Nuxt readers of the server's configuration (they take the event only to scope it). */
+const CONFIG_READERS = new Set(['useRuntimeConfig', 'useAppConfig']);
+/** Helpers that take the request to look up the server's own state, not to read client input. */
+const SERVER_STATE_HELPER = /config|env|session|auth|user|storage|db|database|drizzle|prisma|cache|kv|logger|locale|i18n/i;
 /** Wrappers that keep the origin of their (first) argument. */
 const TRANSPARENT_CALLS = new Set([
   'Number',
@@ -173,11 +177,13 @@ export class RequestInput {
           if (TRANSPARENT_CALLS.has(callee.name) && node.arguments[0]) return this.originOf(node.arguments[0], depth + 1);
           if (INSTANCE_MAPPERS.has(callee.name) && node.arguments[1]) return this.originOf(node.arguments[1], depth + 1);
           const ref = this.resolver.resolve(callee);
-          if (ref && (ref.source === 'h3' || ref.source === 'global' || ref.source === '#imports') && H3_READERS.has(ref.path[0] ?? '')) {
-            return 'request';
-          }
-          // A helper handed the whole request (`parseBody(event)`, `readJson(req)`) returns request data.
-          if (node.arguments.some((a) => this.isRequestObject(a))) return 'request';
+          const nuxt = ref && (ref.source === 'h3' || ref.source === 'global' || ref.source === '#imports' || ref.source === 'nuxt/app');
+          if (nuxt && H3_READERS.has(ref.path[0] ?? '')) return 'request';
+          // `useRuntimeConfig(event)`: the server's configuration, read per request.
+          if (nuxt && CONFIG_READERS.has(ref.path[0] ?? '')) return 'env';
+          // A helper handed the whole request (`parseBody(event)`, `readJson(req)`) returns request data,
+          // unless its name says it reads the server's own state (`getSession(req)`, `useDb(event)`).
+          if (node.arguments.some((a) => this.isRequestObject(a))) return SERVER_STATE_HELPER.test(callee.name) ? 'unknown' : 'request';
           return 'unknown';
         }
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';

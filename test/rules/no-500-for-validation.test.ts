@@ -3183,3 +3183,55 @@ app.get('/oauth/callback', (c) => {
   ],
   invalid: [],
 });
+
+// Values the server reads about itself with the request in hand are not client input.
+const nuxtConfigCheck = (read: string) => `export default defineEventHandler(async (event) => {
+  const { apiKey } = ${read};
+  if (!apiKey) {
+    throw createError({ statusCode: 500, message: 'not configured' });
+  }
+  return { ok: true };
+});
+`;
+const helperCheck = (helper: string) => `import express from 'express';
+const app = express();
+app.get('/me', async (req, res) => {
+  const value = await ${helper}(req);
+  if (!value) return res.status(500).json({ error: 'failed' });
+  res.json(value);
+});
+`;
+
+ruleTester.run('no-500-for-validation (server state read with the request)', tested, {
+  valid: [
+    {
+      name: 'Nuxt: useRuntimeConfig(event) is the server configuration; a missing key is a 500',
+      code: nuxtConfigCheck('useRuntimeConfig(event).mail'),
+    },
+    {
+      name: 'a helper named for server state (getSession(req)) does not return client input',
+      code: helperCheck('getSession'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Nuxt: the same check on getQuery(event) is a check of request input (twin of the runtime-config case)',
+      code: nuxtConfigCheck('getQuery(event)'),
+      errors: [
+        report({
+          line: 4,
+          column: 11,
+          what: 'the check of request input on line 3',
+          output: nuxtConfigCheck('getQuery(event)').replace('statusCode: 500', 'statusCode: 400'),
+        }),
+      ],
+    },
+    {
+      name: 'a helper handed the request with a reader name (parseInput(req)) returns client input (twin of getSession)',
+      code: helperCheck('parseInput'),
+      errors: [
+        report({ line: 5, column: 22, what: 'the check of request input on line 5', output: helperCheck('parseInput').replace('status(500)', 'status(400)') }),
+      ],
+    },
+  ],
+});

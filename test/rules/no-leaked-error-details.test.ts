@@ -229,7 +229,15 @@ app.use((err, req, res, next) => {
     return { statusCode: 500, body: 'failed: ' + err.message };
   }
 };`,
-      errors: [{ messageId: 'leakedMessage', data: s500, line: 7, suggestions: 1 }],
+      errors: [{ messageId: 'leakedMessage', data: s500, line: 7, suggestions: [{ messageId: 'useGenericMessage', output: `export const handler = async (event) => {
+  const id = event.pathParameters.id;
+  try {
+    await save(id);
+    return { statusCode: 200, body: 'ok' };
+  } catch (err) {
+    return { statusCode: 500, body: 'failed: ' + 'Internal Server Error' };
+  }
+};` }] }],
     },
     {
       name: 'express: message and stack in the error handler',
