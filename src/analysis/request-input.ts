@@ -60,8 +60,9 @@ const H3_READERS = new Set([
 ]);
 /** Nuxt readers of the server's configuration (they take the event only to scope it). */
 const CONFIG_READERS = new Set(['useRuntimeConfig', 'useAppConfig']);
-/** Helpers that take the request to look up the server's own state, not to read client input. */
+/** Helpers that take the request to look up or write the server's own state (`getSession(req)`, `createOrder(tx, input)`): what they return is not client input. */
 const SERVER_STATE_HELPER = /config|env|session|auth|user|storage|db|database|drizzle|prisma|cache|kv|logger|locale|i18n/i;
+const WRITE_HELPER = /^(create|insert|update|upsert|delete|remove|save|store|write|send|publish|enqueue)(?![a-z])/;
 /** Wrappers that keep the origin of their (first) argument. */
 const TRANSPARENT_CALLS = new Set([
   'Number',
@@ -183,7 +184,7 @@ export class RequestInput {
           if (nuxt && CONFIG_READERS.has(ref.path[0] ?? '')) return 'env';
           // A helper handed the whole request (`parseBody(event)`, `readJson(req)`) returns request data,
           // unless its name says it reads the server's own state (`getSession(req)`, `useDb(event)`).
-          if (node.arguments.some((a) => this.isRequestObject(a))) return SERVER_STATE_HELPER.test(callee.name) ? 'unknown' : 'request';
+          if (node.arguments.some((a) => this.isRequestObject(a))) return SERVER_STATE_HELPER.test(callee.name) || WRITE_HELPER.test(callee.name) ? 'unknown' : 'request';
           return 'unknown';
         }
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';

@@ -3212,6 +3212,10 @@ ruleTester.run('no-500-for-validation (server state read with the request)', tes
       name: 'a helper named for server state (getSession(req)) does not return client input',
       code: helperCheck('getSession'),
     },
+    {
+      name: 'the row a write helper returns (createOrder(req)) is server data: a missing id after the insert is internal',
+      code: helperCheck('createOrder'),
+    },
   ],
   invalid: [
     {
