@@ -348,7 +348,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
         const handler = node.handler;
         if (!handler) return undefined;
         const operation = someNode(node.block, keys, (n) => n.type === T.CallExpression || n.type === T.NewExpression);
-        if (!operation) return undefined;
+        if (!operation || !runsOnEveryPass(node)) return undefined;
         const continues =
           !alwaysExits(handler.body) ||
           !!someNode(handler.body, keys, (n) => n.type === T.ContinueStatement && (!n.label || n.label.name === label));
@@ -419,6 +419,27 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
         return undefined;
     }
   });
+
+  /**
+   * A try counts toward going around after a failure only when each pass runs
+   * it: not in a branch picked by something other than a failure (a menu
+   * choice, a mode), where a failed side action is not a failed attempt.
+   */
+  function runsOnEveryPass(tryStatement: TSESTree.TryStatement): boolean {
+    const guardEnv = createEnv(sourceCode);
+    let child: Node = tryStatement;
+    let current: Node | undefined = tryStatement.parent;
+    while (current && current !== loop) {
+      let test: Node | undefined;
+      if ((current.type === T.IfStatement || current.type === T.ConditionalExpression) && child !== current.test) test = current.test;
+      else if (current.type === T.SwitchStatement && child !== current.discriminant) test = current.discriminant;
+      else if (current.type === T.CatchClause) return true; // a failure path already
+      if (test && !isHttpCheck(test, sourceCode) && classifyGuard(test, guardEnv) === 'unknown') return false;
+      child = current;
+      current = current.parent;
+    }
+    return true;
+  }
 
   function classifyExit(node: Node, info: PathInfo): void {
     if (info.inCatch) {
