@@ -207,7 +207,17 @@ export class HeaderIndex {
    */
   private isLimiterCallback(fn: FunctionNode): boolean {
     const prop = fn.parent;
-    if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) return false;
+    if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) {
+      // `const onLimit = (req, res) => ...; rateLimit({ handler: onLimit })`
+      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+      if (name === undefined) return false;
+      return this.env.calls.some((c) => {
+        const options = c.arguments[0] && unwrap(c.arguments[0]);
+        if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        const passes = options.properties.some((p) => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === name);
+        return passes && (LIMITER.test(this.env.resolve(c.callee)?.source ?? '') || LIMITER.test(calleeText(c)));
+      });
+    }
     const call = prop.parent?.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
     if (call.type === AST_NODE_TYPES.CallExpression && this.isLimiterRegistration(call) && call.arguments[1] === prop.parent) return true;

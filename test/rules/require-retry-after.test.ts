@@ -109,6 +109,12 @@ export const limiter = rateLimit({
 });`,
     },
     {
+      name: 'express-rate-limit: a handler declared apart and passed by name is called after the header is set',
+      code: `import rateLimit from 'express-rate-limit';
+const onLimit = (req, res) => res.status(429).json({ error: 'Too many requests' });
+export const limiter = rateLimit({ windowMs: 60_000, limit: 100, handler: onLimit });`,
+    },
+    {
       name: 'express: unknown status',
       code: `import express from 'express';
 const app = express();
@@ -288,6 +294,13 @@ app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', 
     },
   ],
   invalid: [
+    {
+      name: 'the same named function not passed to the limiter answers 429 on its own (twin of the named limiter handler)',
+      code: `import rateLimit from 'express-rate-limit';
+const onLimit = (req, res) => res.status(429).json({ error: 'Too many requests' });
+export const limiter = rateLimit({ windowMs: 60_000, limit: 100, skip: isAdmin });`,
+      errors: [{ messageId: 'missingRetryAfter', data: s429 }],
+    },
     {
       name: 'the same arrow exported as a route handler answers clients (twin of the globalThis.fetch stub)',
       code: `export const GET = async () => new Response(null, { status: 503 });`,
