@@ -321,6 +321,8 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   const failureTests: Node[] = [];
   const continuingTries: TSESTree.TryStatement[] = [];
   const unguardedExits: Node[] = [];
+  /** The `continue`s that go around this loop. */
+  const continues: { node: TSESTree.ContinueStatement; info: PathInfo }[] = [];
   let loopsAround = false;
   /** A catch goes around again: the loop retries after an exception, whatever its status checks. */
   let catchLoopsAround = false;
@@ -362,6 +364,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
       case T.ContinueStatement: {
         const info = pathInfo(node, loop);
         if (node.label ? node.label.name !== label : info.nestedLoop) return undefined;
+        continues.push({ node, info });
         if (info.inCatch) {
           loopsAround = true;
           catchLoopsAround = true;
@@ -489,7 +492,7 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
     wait = hiddenWait(loop, continuingTries, sourceCode) ? { ...wait, kind: 'unknown' } : { kind: 'none', jitter: false, capped: false };
   }
 
-  const bound = boundOf(loop, env, boundExits, signalCheck, successFlags, testRetries);
+  const bound = boundOf(loop, env, boundExits, signalCheck, successFlags, testRetries, continues);
   // Waiting under a deadline for a server on this machine to come up is readiness polling.
   if (bound.kind === 'deadline' && callsOnlyLoopback(loop, sourceCode)) return undefined;
   const retriesOn = retriesOnOf(loop.body, continuingTries, failureTests, ctx.throwingCalls, sourceCode);
@@ -546,6 +549,7 @@ function boundOf(
   signalCheck: boolean,
   successFlags: Set<string>,
   testRetries: boolean,
+  continues: { node: TSESTree.ContinueStatement; info: PathInfo }[],
 ): RetryLogic['bound'] {
   let testKind: BoundKind | 'failure' | 'infinite' = 'infinite';
   if (loop.test && !isInfiniteTest(loop.test)) {
@@ -584,7 +588,79 @@ function boundOf(
     }
     if (kinds.some((k) => k === 'unknown')) unknown = true;
   }
-  return bound ?? { kind: unknown ? 'unknown' : 'none' };
+  if (bound) return bound;
+  if (testKind === 'infinite') {
+    const counted = countedContinues(loop, continues, env.sourceCode);
+    if (counted) return { kind: 'count', node: counted };
+  }
+  return { kind: unknown ? 'unknown' : 'none' };
+}
+
+/**
+ * `while (true)` that can only go around through `continue`s each under its
+ * own counter check (`if (retries < max) { retries++; continue }`, one
+ * counter or several), every other path leaving the loop (return, rethrow):
+ * each counter caps the passes through its continues, so the loop is
+ * bounded. Returns the first such check.
+ */
+function countedContinues(loop: LoopNode, continues: { node: TSESTree.ContinueStatement; info: PathInfo }[], sourceCode: SourceCode): Node | undefined {
+  // Falling off the end of the body goes around without a check.
+  if (continues.length === 0 || !alwaysExits(loop.body)) return undefined;
+  let first: Node | undefined;
+  for (const { info } of continues) {
+    let check: Node | undefined;
+    info.guards.forEach((guard, index) => {
+      if (check) return;
+      const operands = info.sides[index] ? conjuncts(guard) : [unwrap(guard)];
+      if (operands.some((operand) => isCounterBelowLimit(operand, info.sides[index]!, loop, guard, sourceCode))) check = guard;
+    });
+    if (!check) return undefined;
+    first ??= check;
+  }
+  return first;
+}
+
+const BELOW: Record<string, boolean> = { '<': true, '<=': true, '>': false, '>=': false };
+
+/**
+ * `retries < max` on its true side (or `retries >= max` on its false side)
+ * where `retries` is a local the loop only ever increments, on the guarded
+ * path (inside the guard's branch) or on every pass (a statement of the body,
+ * the for update).
+ */
+function isCounterBelowLimit(operand: Node, side: boolean, loop: LoopNode, guard: Node, sourceCode: SourceCode): boolean {
+  if (operand.type !== T.BinaryExpression || !(operand.operator in BELOW) || operand.left.type === T.PrivateIdentifier) return false;
+  const left = unwrap(operand.left);
+  const right = unwrap(operand.right);
+  const counter = left.type === T.Identifier ? left : right.type === T.Identifier ? right : undefined;
+  if (!counter) return false;
+  // The counter is below the limit on the side that continues.
+  const below = counter === left ? BELOW[operand.operator]! : !BELOW[operand.operator]!;
+  if (below !== side) return false;
+  const variable = findVariableFor(sourceCode, counter);
+  if (!variable || variable.defs.length !== 1) return false;
+  const branch = guard.parent?.type === T.IfStatement || guard.parent?.type === T.ConditionalExpression ? (side ? guard.parent.consequent : guard.parent.alternate) : undefined;
+  let stepped = false;
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) continue;
+    const write = ref.identifier.parent;
+    const increments =
+      (write?.type === T.UpdateExpression && write.operator === '++') ||
+      (write?.type === T.AssignmentExpression && write.operator === '+=' && (staticNumber(sourceCode, write.right) ?? 0) > 0);
+    const inLoop = !!write && write.range[0] >= loop.range[0] && write.range[1] <= loop.range[1];
+    if (!increments) {
+      if (inLoop) return false; // reset or stepped back inside the loop
+      continue;
+    }
+    if (!inLoop) continue;
+    const statement = write.parent;
+    const everyPass =
+      (loop.type === T.ForStatement && loop.update === write) ||
+      (statement?.type === T.ExpressionStatement && statement.parent === loop.body);
+    const onPath = !!branch && write.range[0] >= branch.range[0] && write.range[1] <= branch.range[1];
+    if (everyPass || onPath) stepped = true;
+  }
+  return stepped;
 }
 
 const FLIP_OP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '===': '===', '==': '==' };
