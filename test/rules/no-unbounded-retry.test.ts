@@ -180,6 +180,58 @@ export async function sendAll({ client, rows }: { client: { bulkInsert(r: Row[])
   }
 }`,
     },
+    {
+      name: 'a retry loop with no way out in a *.spec.ts file is not reported',
+      filename: 'src/jobs/queue.spec.ts',
+      code: `${sleep}async function pushUntilAccepted(job) {
+  while (true) {
+    try { return await fetch('https://queue.example.com/jobs', { method: 'POST', body: job }); } catch { await sleep(2 ** 3 * 100); }
+  }
+}`,
+    },
+    // Every way around the loop passes its own counter check.
+    {
+      name: 'while (true) whose every continue sits under a check of its own incremented counter (two counters, TS)',
+      code: `${sleep}class TimeoutError extends Error {}
+async function callApi<T>(run: () => Promise<T>, limits: { timeouts: number; overloads: number }): Promise<T> {
+  let timeouts = 0;
+  let overloads = 0;
+  while (true) {
+    try {
+      return await run();
+    } catch (err: any) {
+      if (err instanceof TimeoutError) {
+        if (timeouts < limits.timeouts) {
+          timeouts++;
+          await sleep(200 * 2 ** timeouts);
+          continue;
+        }
+      }
+      if (err.status >= 500) {
+        if (overloads < limits.overloads) {
+          overloads += 1;
+          await sleep(500 * 2 ** overloads);
+          continue;
+        }
+      }
+      throw err;
+    }
+  }
+}`,
+    },
+    {
+      name: 'recursion: a synchronous parser calling itself on a slice of its input is not a retry',
+      code: `function parseSettings(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    const from = raw.indexOf('{');
+    const to = raw.lastIndexOf('}');
+    if (from < 0 || to <= from) return null;
+    return parseSettings(raw.slice(from, to + 1));
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -331,6 +383,76 @@ export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => erro
       code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
 export const p = retry(handleAll, { backoff: new ExponentialBackoff() });`,
       errors: [{ messageId: 'unbounded', data: what('This cockatiel setup', 'it is configured without an attempt limit'), line: 2 }],
+    },
+    {
+      name: 'the same retry loop with no way out outside a test file is reported',
+      filename: 'src/jobs/queue.ts',
+      code: `${sleep}async function pushUntilAccepted(job) {
+  while (true) {
+    try { return await fetch('https://queue.example.com/jobs', { method: 'POST', body: job }); } catch { await sleep(2 ** 3 * 100); }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 3, column: 3 }],
+    },
+    {
+      name: 'while (true) where one continue has no counter check (TS)',
+      code: `${sleep}class TimeoutError extends Error {}
+async function callApi<T>(run: () => Promise<T>, limits: { timeouts: number; overloads: number }): Promise<T> {
+  let timeouts = 0;
+  let overloads = 0;
+  while (true) {
+    try {
+      return await run();
+    } catch (err: any) {
+      if (err instanceof TimeoutError) {
+        if (timeouts < limits.timeouts) {
+          timeouts++;
+          await sleep(200 * 2 ** timeouts);
+          continue;
+        }
+      }
+      if (err.status >= 500) {
+        overloads += 1;
+        await sleep(500 * 2 ** overloads);
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 6, column: 3 }],
+    },
+    {
+      name: 'while (true) whose counter check guards a counter that never grows',
+      code: `${sleep}async function callApi(run, limit) {
+  let timeouts = 0;
+  while (true) {
+    try {
+      return await run();
+    } catch (err) {
+      if (timeouts < limit) {
+        await sleep(200 * 2 ** 4);
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 4, column: 3 }],
+    },
+    {
+      name: 'recursion: the same parser made async calls itself again, as a retry would',
+      code: `async function parseSettings(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    const from = raw.indexOf('{');
+    const to = raw.lastIndexOf('}');
+    if (from < 0 || to <= from) return null;
+    return parseSettings(raw.slice(from, to + 1));
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This recursive retry', 'no count or deadline stops the recursion'), line: 8, column: 12 }],
     },
   ],
 });

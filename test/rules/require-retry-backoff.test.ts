@@ -102,7 +102,7 @@ async function get(url) {
     {
       name: 'loop: linear growth with allowLinear',
       code: `${sleep}async function get(url) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 6; attempt++) {
     try { return await fetch(url); } catch { await sleep(attempt * 1000); }
   }
 }`,
@@ -373,6 +373,94 @@ export async function readLock(path) {
   return letter;
 }`,
     },
+    // Test files never serve a request: their retries are not server behaviour.
+    {
+      name: 'a retry loop without a wait in a *.test.ts file is not reported',
+      filename: 'src/orders/client.test.ts',
+      code: `async function sendOrder(url) {
+  for (let n = 0; n < 4; n++) {
+    try { return await fetch(url, { method: 'POST' }); } catch (err) { console.warn(err); }
+  }
+}`,
+    },
+    // Three attempts at most: two waits, k then 2k, which is exponential too.
+    {
+      name: 'loop: three attempts with a linear wait (k, then 2k)',
+      code: `${sleep}async function getReport(url) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try { return await fetch(url); } catch (err) { if (attempt === 3) throw err; await sleep(attempt * 400); }
+  }
+}`,
+    },
+    {
+      name: 'loop: open for with a rethrow once the counter reaches 2 (three attempts), linear wait',
+      code: `${sleep}const MAX_RECONNECTS = 2;
+async function callTool(client, args) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.invoke(args);
+    } catch (err) {
+      if (attempt >= MAX_RECONNECTS || !isClosed(err)) throw err;
+      await sleep(750 * (attempt + 1));
+    }
+  }
+}`,
+    },
+    {
+      name: 'loop: the attempt limit is one of two constants, both at most three, linear wait',
+      code: `${sleep}const STUB_ATTEMPTS = 3;
+async function forward(stub, req, replayable) {
+  const limit = replayable ? STUB_ATTEMPTS : 1;
+  for (let attempt = 1; attempt <= limit; attempt++) {
+    const res = await stub.fetch(req);
+    if (res.status < 500 || attempt === limit) return res;
+    await sleep(300 * attempt);
+  }
+}`,
+    },
+    // Sending again after renewing credentials is not a retry of a failing call.
+    {
+      name: 'loop: sending again after renewing the token on 403 is not a retry',
+      code: `async function headWithFreshToken(session) {
+  let res;
+  for (let tries = 0; tries < 3; tries++) {
+    res = await fetch(session.url, { method: 'HEAD', headers: { authorization: session.token } });
+    if (res.status === 403) {
+      session.token = await renewToken(session);
+    } else break;
+  }
+  return res;
+}`,
+    },
+    // A synchronous function that calls itself on part of its input is a parser, not a retry.
+    {
+      name: 'recursion: a synchronous parser calling itself on a slice of its input from a catch',
+      code: `function parseSettings(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    const from = raw.indexOf('{');
+    const to = raw.lastIndexOf('}');
+    if (from < 0 || to <= from) return null;
+    return parseSettings(raw.slice(from, to + 1));
+  }
+}`,
+    },
+    // A try in a branch picked by something other than a failure does not run on every pass.
+    {
+      name: 'loop: a prompt loop whose only try sits in one menu branch is not a retry',
+      code: `import { select } from '@clack/prompts';
+async function askToDeploy(openDocs) {
+  while (true) {
+    const answer = await select({ message: 'Deploy now?', options: [{ value: 'yes' }, { value: 'no' }, { value: 'docs' }] });
+    if (answer === 'docs') {
+      try { await openDocs(); } catch (err) { console.warn('could not open the docs', err); }
+      continue;
+    }
+    return answer === 'yes';
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -451,7 +539,7 @@ export async function get(url: string): Promise<Response> {
     {
       name: 'loop: linear wait',
       code: `${sleep}async function get(url) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 6; attempt++) {
     try { return await fetch(url); } catch { await sleep(attempt * 1000); }
   }
 }`,
@@ -604,6 +692,129 @@ export const p = retry(handleAll, { maxAttempts: 3 });`,
       code: `import { RetryAgent, Agent } from 'undici';
 export const d = new RetryAgent(new Agent(), { timeoutFactor: 1, minTimeout: 2000 });`,
       errors: [{ messageId: 'constantWait', data: { what: 'This undici setup', delay: '2000 ms' }, line: 2 }],
+    },
+    {
+      name: 'the same retry loop without a wait outside a test file is reported',
+      filename: 'src/orders/client.ts',
+      code: `async function sendOrder(url) {
+  for (let n = 0; n < 4; n++) {
+    try { return await fetch(url, { method: 'POST' }); } catch (err) { console.warn(err); }
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 2, column: 3 }],
+    },
+    {
+      name: 'loop: five attempts with a linear wait',
+      code: `${sleep}async function getReport(url) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try { return await fetch(url); } catch (err) { if (attempt === 5) throw err; await sleep(attempt * 400); }
+  }
+}`,
+      errors: [{ messageId: 'linearWait', data: { what: 'This retry loop' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'loop: open for with a rethrow once the counter reaches 6 (seven attempts), linear wait',
+      code: `${sleep}const MAX_RECONNECTS = 6;
+async function callTool(client, args) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.invoke(args);
+    } catch (err) {
+      if (attempt >= MAX_RECONNECTS || !isClosed(err)) throw err;
+      await sleep(750 * (attempt + 1));
+    }
+  }
+}`,
+      errors: [{ messageId: 'linearWait', data: { what: 'This retry loop' }, line: 4, column: 3 }],
+    },
+    {
+      name: 'loop: the attempt limit is one of two constants, one of them eight, linear wait',
+      code: `${sleep}const STUB_ATTEMPTS = 8;
+async function forward(stub, req, replayable) {
+  const limit = replayable ? STUB_ATTEMPTS : 1;
+  for (let attempt = 1; attempt <= limit; attempt++) {
+    const res = await stub.fetch(req);
+    if (res.status < 500 || attempt === limit) return res;
+    await sleep(300 * attempt);
+  }
+}`,
+      errors: [{ messageId: 'linearWait', data: { what: 'This retry loop' }, line: 5, column: 3 }],
+    },
+    {
+      name: 'loop: sending again at once on 502 is a retry',
+      code: `async function headWithFreshToken(session) {
+  let res;
+  for (let tries = 0; tries < 3; tries++) {
+    res = await fetch(session.url, { method: 'HEAD', headers: { authorization: session.token } });
+    if (res.status === 502) {
+      session.token = await renewToken(session);
+    } else break;
+  }
+  return res;
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'recursion: the same parser made async calls itself again, as a retry would',
+      code: `async function parseSettings(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    const from = raw.indexOf('{');
+    const to = raw.lastIndexOf('}');
+    if (from < 0 || to <= from) return null;
+    return parseSettings(raw.slice(from, to + 1));
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This recursive retry' }, line: 8, column: 12 }],
+    },
+    {
+      name: 'loop: the same prompt loop with the try on every pass goes around after a failure',
+      code: `import { select } from '@clack/prompts';
+async function askToDeploy(openDocs) {
+  while (true) {
+    const answer = await select({ message: 'Deploy now?', options: [{ value: 'yes' }, { value: 'no' }, { value: 'docs' }] });
+    try { await openDocs(); } catch (err) { console.warn('could not open the docs', err); }
+    if (answer === 'docs') continue;
+    return answer === 'yes';
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 3, column: 3 }],
+    },
+    // Nested retry loops that share one 429 comparison: one report for it.
+    {
+      name: 'loop: a 429 comparison shared by nested retry loops is reported once',
+      code: `${sleep}async function fetchInRounds(url) {
+  for (let round = 0; round < 3; round++) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const res = await fetch(url);
+      if (res.ok) return res;
+      if (res.status === 429) break;
+      await sleep(Math.random() * 100 * 2 ** attempt);
+    }
+    await sleep(Math.random() * 1000 * 2 ** round);
+  }
+}`,
+      errors: [{ messageId: 'ignoresRetryAfter', data: { status: '429' }, line: 7, column: 11 }],
+    },
+    {
+      name: 'loop: nested retry loops with a 429 comparison each are reported at each',
+      code: `${sleep}async function fetchInRounds(url) {
+  for (let round = 0; round < 3; round++) {
+    const probe = await fetch(url, { method: 'HEAD' });
+    if (probe.status === 429) await sleep(Math.random() * 1000 * 2 ** round);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const res = await fetch(url);
+      if (res.ok) return res;
+      if (res.status === 429) break;
+      await sleep(Math.random() * 100 * 2 ** attempt);
+    }
+  }
+}`,
+      errors: [
+        { messageId: 'ignoresRetryAfter', data: { status: '429' }, line: 5, column: 9 },
+        { messageId: 'ignoresRetryAfter', data: { status: '429' }, line: 9, column: 11 },
+      ],
     },
   ],
 });
