@@ -1,4 +1,5 @@
 import { getHttpModel } from '../src/analysis/model';
+import { answersMissingConfiguration } from '../src/analysis/queries';
 import { describeStatus } from '../src/analysis/status-codes';
 import { createRule } from '../src/util/create-rule';
 
@@ -46,6 +47,8 @@ export default createRule<Options, MessageIds>({
           const headers = model.responseHeaders(emission);
           // Unknown forms, or headers that may be set where we cannot see: never report.
           if (!headers || !headers.complete || headers.get('retry-after').length > 0) continue;
+          // "Not configured" lasts until a deploy: no Retry-After value could be right.
+          if (answersMissingConfiguration(model, emission)) continue;
           context.report({
             node: emission.node,
             messageId: 'missingRetryAfter',

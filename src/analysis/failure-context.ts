@@ -33,7 +33,9 @@ export type ConditionFact =
   | { kind: 'validation'; failed: boolean; call: ValidationCall }
   | { kind: 'input-check'; failed: boolean }
   | { kind: 'upstream-response'; failed: boolean; call: UpstreamCall }
-  | { kind: 'error-test'; about: ErrorKind; positive: boolean };
+  | { kind: 'error-test'; about: ErrorKind; positive: boolean }
+  /** A test of the server's own configuration (`if (!process.env.KEY)`); `missing`: the code runs when it is absent. */
+  | { kind: 'config-check'; missing: boolean };
 
 export type ErrorKind = 'validation' | 'upstream' | 'timeout' | 'http-error';
 
@@ -214,7 +216,7 @@ export class FailureContexts {
 
   /** A single (non-logical) test. */
   private fact(t: Node, holds: boolean): ConditionFact | undefined {
-    return this.validationFact(t, holds) ?? this.upstreamFact(t, holds) ?? this.errorFact(t, holds) ?? this.inputCheckFact(t, holds);
+    return this.validationFact(t, holds) ?? this.upstreamFact(t, holds) ?? this.errorFact(t, holds) ?? this.inputCheckFact(t, holds) ?? this.configFact(t, holds);
   }
 
   private validationFact(t: Node, holds: boolean): ConditionFact | undefined {
@@ -494,6 +496,12 @@ export class FailureContexts {
       return !!init && this.isErrorish(init);
     }
     return false;
+  }
+
+  /** `if (!apiKey)` where `apiKey` is read from process.env, import.meta.env or a config module. */
+  private configFact(t: Node, holds: boolean): ConditionFact | undefined {
+    if (t.type !== AST_NODE_TYPES.Identifier && t.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    return this.input.originOf(t) === 'env' ? { kind: 'config-check', missing: !holds } : undefined;
   }
 
   private inputCheckFact(t: Node, holds: boolean): ConditionFact | undefined {

@@ -129,3 +129,12 @@ function validationHook(model: HttpModel, emission: StatusEmission): string | un
   }
   return undefined;
 }
+
+/**
+ * Is the emission sent because the server lacks configuration
+ * (`if (!process.env.API_KEY) return c.json(e, 503)`)? Such a state lasts until
+ * someone deploys a fix: there is no time after which to retry.
+ */
+export function answersMissingConfiguration(model: HttpModel, emission: StatusEmission): boolean {
+  return model.failureContext(emission.node).conditions.some((c) => c.facts.some((f) => f.kind === 'config-check' && f.missing));
+}

@@ -63,6 +63,9 @@ const CONFIG_READERS = new Set(['useRuntimeConfig', 'useAppConfig']);
 /** Helpers that take the request to look up or write the server's own state (`getSession(req)`, `createOrder(tx, input)`): what they return is not client input. */
 const SERVER_STATE_HELPER = /config|env|session|auth|user|storage|db|database|drizzle|prisma|cache|kv|logger|locale|i18n/i;
 const WRITE_HELPER = /^(create|insert|update|upsert|delete|remove|save|store|write|send|publish|enqueue)(?![a-z])/;
+/** Modules and imported names that hold the server's configuration. */
+const CONFIG_MODULE = /^\$env\/|(^|[/.])(config|env|settings)(\.[cm]?[jt]s)?$/;
+const CONFIG_NAME = /^(config|env|settings|runtimeConfig|appConfig)$/i;
 /** Wrappers that keep the origin of their (first) argument. */
 const TRANSPARENT_CALLS = new Set([
   'Number',
@@ -326,6 +329,11 @@ export class RequestInput {
         }
       }
       return 'unknown';
+    }
+    if (def.type === 'ImportBinding') {
+      // `import { env } from '$env/dynamic/private'`, `import config from './config'`
+      const source = String((def.parent as TSESTree.ImportDeclaration).source.value);
+      return CONFIG_MODULE.test(source) || CONFIG_NAME.test((def.name as TSESTree.Identifier).name) ? 'env' : 'unknown';
     }
     if (def.type !== 'Variable') return 'unknown';
     const declarator = def.node as TSESTree.VariableDeclarator;

@@ -437,7 +437,7 @@ export function h(req, res) {
           "if Number.isNaN(Number(req.params.id)) => input-check failed",
         ],
         [
-          "if !process.env.KEY",
+          "if !process.env.KEY => config-check missing",
         ],
       ]
     `);

@@ -135,6 +135,8 @@ function fact(f: ConditionFact): string {
       return `upstream-response(${f.call.client}@${line(f.call.node)}) ${f.failed ? 'failed' : 'ok'}`;
     case 'error-test':
       return `error-test ${f.about} ${f.positive ? 'yes' : 'no'}`;
+    case 'config-check':
+      return `config-check ${f.missing ? 'missing' : 'present'}`;
   }
 }
 

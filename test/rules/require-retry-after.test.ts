@@ -115,6 +115,28 @@ const onLimit = (req, res) => res.status(429).json({ error: 'Too many requests' 
 export const limiter = rateLimit({ windowMs: 60_000, limit: 100, handler: onLimit });`,
     },
     {
+      name: 'hono: a 503 because an environment variable is unset answers a state that lasts until a deploy',
+      code: `import { Hono } from 'hono';
+
+const app = new Hono();
+app.post('/transcribe', async (c) => {
+  const model = process.env.TRANSCRIBE_MODEL;
+  if (!model) return c.json({ error: 'transcription is not enabled' }, 503);
+  return c.json(await transcribe(model, await c.req.arrayBuffer()));
+});`,
+    },
+    {
+      name: 'a 503 because a key of an imported config module is unset is a configuration state too',
+      code: `import { Hono } from 'hono';
+import { config } from './config';
+const app = new Hono();
+app.post('/transcribe', async (c) => {
+  const model = config.transcribeModel;
+  if (!model) return c.json({ error: 'transcription is not enabled' }, 503);
+  return c.json(await transcribe(model, await c.req.arrayBuffer()));
+});`,
+    },
+    {
       name: 'express: unknown status',
       code: `import express from 'express';
 const app = express();
@@ -294,6 +316,18 @@ app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', 
     },
   ],
   invalid: [
+    {
+      name: 'the same 503 guarded by a capacity check is temporary and needs Retry-After (twin of the configuration case)',
+      code: `import { Hono } from 'hono';
+import { pool } from './pool';
+const app = new Hono();
+app.post('/transcribe', async (c) => {
+  const model = pool.acquire();
+  if (!model) return c.json({ error: 'transcription is not enabled' }, 503);
+  return c.json(await transcribe(model, await c.req.arrayBuffer()));
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
     {
       name: 'the same named function not passed to the limiter answers 429 on its own (twin of the named limiter handler)',
       code: `import rateLimit from 'express-rate-limit';
