@@ -1,8 +1,11 @@
 /**
  * The upstream (HTTP) clients the engine knows, as data. An SDK entry means
- * "calls on an instance made from this module go over HTTP to someone else's
- * service". Databases (including DynamoDB and other data stores reached over
- * HTTP) are deliberately not here: their failures are not gateway failures.
+ * "calls on an instance made from this module go over HTTP". Each call has a
+ * role: a `gateway` call reaches someone else's service (its failure is a
+ * gateway failure: 502/504), a `store` call reaches the application's own
+ * backing store, queue or transport (AWS DynamoDB, S3, SQS...: its failure is
+ * this server's failure, like a database's: 500). Both can hang, so both need
+ * a timeout. Databases reached through their own drivers are not here at all.
  * Users extend this with `settings['http-semantics'].upstreamCalls`.
  */
 
@@ -22,9 +25,18 @@ export const FETCH_MODULES = new Set([
   'ky-universal',
 ]);
 
+/** `gateway`: another service this server depends on; `store`: the application's own backing store, queue or transport. */
+export type UpstreamRole = 'gateway' | 'store';
+
 /** Client libraries: module -> which reference paths are requests. */
 export interface ClientSpec {
   client: string;
+  /**
+   * The role of every call; for families with one module or class per service
+   * (`@aws-sdk/client-*`, `aws-sdk`), a function of the module and the factory
+   * path (see `AWS_STORE_SERVICES`). Default `gateway`.
+   */
+  role?: UpstreamRole | ((source: string, factory: readonly string[]) => UpstreamRole);
   /** Paths (from the module object) that perform a request when called. `'*'` matches any one segment. */
   requests: readonly (readonly string[])[];
   /** Paths that create an instance; calls on the instance with a method in `instanceMethods` are requests. */
@@ -107,21 +119,96 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
   cohere: { client: 'cohere', requests: [], factories: [['CohereClient']], instanceMethods: ANY },
   'cohere-ai': { client: 'cohere', requests: [], factories: [['CohereClient']], instanceMethods: ANY },
   googleapis: { client: 'googleapis', requests: [], factories: [['google', '*']], instanceMethods: ANY },
-  'aws-sdk': { client: 'aws-sdk', requests: [], factories: [['*']], instanceMethods: ANY },
+  // aws-sdk v2: `new AWS.DynamoDB.DocumentClient()`, `new AWS.S3()`; the service is the first segment of the factory.
+  'aws-sdk': { client: 'aws-sdk', requests: [], factories: [['*']], instanceMethods: ANY, role: awsRole },
 };
+
+/**
+ * AWS services whose calls reach the application's own data plane: its tables,
+ * buckets, queues, topics, streams, event buses, state machines, cache
+ * clusters, secrets and parameters, and the connections of its own WebSocket
+ * API. A failing call there is like a failing database call. Names as the
+ * service appears in each SDK: the aws-sdk v2 class (`AWS.DynamoDB`, also its
+ * `aws-sdk/clients/<lower-case>` module) and the v3 package
+ * (`@aws-sdk/client-<name>`, `@aws-sdk/lib-<name>`). Every other AWS service
+ * (Lambda invoke, Bedrock, SES, Comprehend...) is another service: `gateway`.
+ */
+export const AWS_STORE_SERVICES = {
+  v2: new Set([
+    'DynamoDB',
+    'DynamoDBStreams',
+    'S3',
+    'SQS',
+    'SNS',
+    'Kinesis',
+    'Firehose',
+    'EventBridge',
+    'CloudWatchEvents',
+    'StepFunctions',
+    'RDSDataService',
+    'ApiGatewayManagementApi',
+    'ElastiCache',
+    'SecretsManager',
+    'SSM',
+  ]),
+  v3: new Set([
+    'dynamodb',
+    'dynamodb-streams',
+    's3',
+    'sqs',
+    'sns',
+    'kinesis',
+    'firehose',
+    'eventbridge',
+    'sfn',
+    'rds-data',
+    'apigatewaymanagementapi',
+    'elasticache',
+    'secrets-manager',
+    'ssm',
+    // High-level libraries over those clients: `@aws-sdk/lib-dynamodb`, `@aws-sdk/lib-storage` (S3 uploads).
+    'lib-dynamodb',
+    'lib-storage',
+  ]),
+};
+
+/** The role of an AWS call: by the v2 class (`DynamoDB` of `AWS.DynamoDB.DocumentClient`) or the module (`aws-sdk/clients/dynamodb`, `@aws-sdk/client-dynamodb`). */
+function awsRole(source: string, factory: readonly string[]): UpstreamRole {
+  if (source === 'aws-sdk') return AWS_STORE_SERVICES.v2.has(factory[0] ?? '') ? 'store' : 'gateway';
+  if (source.startsWith('aws-sdk/clients/')) {
+    const name = source.slice('aws-sdk/clients/'.length);
+    return [...AWS_STORE_SERVICES.v2].some((s) => s.toLowerCase() === name) ? 'store' : 'gateway';
+  }
+  return AWS_STORE_SERVICES.v3.has(source.replace(/^@aws-sdk\/(client-)?/, '')) ? 'store' : 'gateway';
+}
 
 /** Prefix families: `@aws-sdk/client-s3`, `@google-cloud/storage`. */
 export const CLIENT_PREFIXES: readonly (readonly [string, ClientSpec])[] = [
-  ['@aws-sdk/client-', { client: 'aws-sdk', requests: [], factories: [['*']], instanceMethods: new Set(['send']) }],
+  ['@aws-sdk/client-', { client: 'aws-sdk', requests: [], factories: [['*']], instanceMethods: new Set(['send']), role: awsRole }],
+  // `DynamoDBDocumentClient.from(new DynamoDBClient({}))` sends the same commands; `new Upload({ client, params }).done()` uploads to S3.
+  ['@aws-sdk/lib-', { client: 'aws-sdk', requests: [], factories: [['*']], instanceMethods: new Set(['send', 'done']), role: awsRole }],
+  ['aws-sdk/clients/', { client: 'aws-sdk', requests: [], factories: [['*']], instanceMethods: ANY, role: awsRole }],
   ['@google-cloud/', { client: 'google-cloud', requests: [], factories: [['*']], instanceMethods: ANY }],
   ['@azure/', { client: 'azure', requests: [], factories: [['*']], instanceMethods: ANY }],
 ];
 
-/** Data stores that happen to speak HTTP: their failures are database failures, not gateway failures. */
+/**
+ * Local sidecars: HTTP endpoints served inside the function's own execution
+ * environment, not remote services. A call to them reads a local cache (the
+ * remote call, and its timeout, belong to the sidecar), like reading a file.
+ * - AWS Lambda extensions on loopback: the AppConfig agent (2772) and the
+ *   Parameters and Secrets extension (2773).
+ * - The Lambda Runtime API, at the host named by `AWS_LAMBDA_RUNTIME_API`.
+ * Other loopback ports are not here: a separate service on localhost is real.
+ */
+export const LOCAL_SIDECARS = {
+  loopbackHosts: new Set(['localhost', '127.0.0.1', '[::1]']),
+  loopbackPorts: new Set(['2772', '2773']),
+  hostEnv: new Set(['AWS_LAMBDA_RUNTIME_API']),
+};
+
+/** Data stores that happen to speak HTTP, reached through their own clients: database work, not upstream calls. (AWS's are `store` upstream calls instead.) */
 export const NOT_UPSTREAM_PREFIXES = [
-  '@aws-sdk/client-dynamodb',
-  '@aws-sdk/lib-dynamodb',
-  '@aws-sdk/client-rds-data',
   '@google-cloud/firestore',
   '@google-cloud/datastore',
   '@google-cloud/spanner',
@@ -163,6 +250,10 @@ export const DATABASE_MODULES = new Set([
   'cassandra-driver',
   'nano',
   'bullmq',
+  // Their non-request calls (`DynamoDBDocumentClient.from()`) are database set-up; their requests are `store` upstream calls.
+  '@aws-sdk/client-dynamodb',
+  '@aws-sdk/lib-dynamodb',
+  '@aws-sdk/client-rds-data',
   ...NOT_UPSTREAM_PREFIXES,
 ]);
 

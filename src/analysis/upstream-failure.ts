@@ -60,23 +60,23 @@ export function upstreamSourceOf(model: HttpModel, node: Node, depth = 0): Upstr
 /** Why this emission is answering an upstream failure, or undefined. */
 export function upstreamFailureAt(model: HttpModel, emission: StatusEmission, options: QueryOptions = {}): UpstreamFailure | undefined {
   const listener = errorListenerOf(model, emission.node);
-  if (listener) return found(listener.call, listener.timeout);
+  if (listener) return listener.call.role === 'gateway' ? found(listener.call, listener.timeout) : undefined;
   const ctx = model.failureContext(emission.node);
   const tests = definiteErrorTests(ctx);
   // 1. A branch on a failed upstream response, or on upstream data that failed validation.
   for (const cond of ctx.conditions) {
     for (const f of cond.facts) {
-      if (f.kind === 'upstream-response' && f.failed) return found(f.call, false);
+      if (f.kind === 'upstream-response' && f.failed && f.call.role === 'gateway') return found(f.call, false);
       if (f.kind === 'validation' && f.failed && f.call.origin === 'upstream' && f.call.subject) {
         const call = upstreamSourceOf(model, f.call.subject);
-        if (call) return found(call, false);
+        if (call?.role === 'gateway') return found(call, false);
       }
     }
   }
-  // 2. A catch around upstream work.
+  // 2. A catch around upstream work (calls to the app's own stores count as database work).
   const c = ctx.catch;
   if (!c) return undefined;
-  const { work } = c;
+  const work = storesAsDatabase(c.work);
   const first = work.upstream[0];
   const unknownWork = work.other.some((o) => o.kind === 'unknown');
   const singledTimeout = tests.some((t) => t.positive && t.about === 'timeout');
@@ -174,22 +174,38 @@ export function internalFailureAt(model: HttpModel, emission: StatusEmission): I
   if (errorTests(ctx).some((t) => t.positive && (t.about === 'upstream' || t.about === 'timeout'))) return undefined;
   for (const cond of ctx.conditions) {
     for (const f of cond.facts) {
-      if (f.kind === 'upstream-response') return undefined;
-      if (f.kind === 'validation' && f.call.origin === 'upstream') return undefined;
+      if (f.kind === 'upstream-response' && f.call.role === 'gateway') return undefined;
+      if (f.kind === 'validation' && f.call.origin === 'upstream' && (!f.call.subject || upstreamSourceOf(model, f.call.subject)?.role !== 'store')) return undefined;
     }
   }
   const c = ctx.catch;
   if (c) {
-    if (!settledWork(c.work)) return undefined;
+    const tried = storesAsDatabase(c.work);
+    if (!settledWork(tried)) return undefined;
     const where = c.kind === 'try-catch' ? `the try block on line ${c.tried.loc.start.line}` : `the promise chain on line ${c.tried.loc.start.line}`;
-    return { why: `${where} makes no upstream call (${describeWork(c.work)})` };
+    return { why: `${where} makes no upstream call (${describeWork(tried)})` };
   }
   // Outside a catch: the whole outermost function (the handler) must be free of upstream and unknown calls.
   const top = outermostFunction(emission.fn);
   if (!top || hasErrorParameter(top, emission.fn)) return undefined;
-  const work = model.workIn(top.body);
+  const work = storesAsDatabase(model.workIn(top.body));
   if (!settledWork(work)) return undefined;
   return { why: `this handler makes no upstream call (${describeWork(work)})` };
+}
+
+/**
+ * The work with calls to the application's own stores (`role: 'store'`: DynamoDB,
+ * S3, SQS...) moved from `upstream` to database work, in source order: their
+ * failure is this server's, like a database's.
+ */
+function storesAsDatabase(work: FailableWork): FailableWork {
+  if (work.upstream.every((u) => u.role === 'gateway')) return work;
+  const stores = work.upstream.filter((u) => u.role === 'store').map((u) => ({ node: u.node as Node, kind: 'database' as const }));
+  return {
+    ...work,
+    upstream: work.upstream.filter((u) => u.role === 'gateway'),
+    other: [...stores, ...work.other].sort((a, b) => a.node.range[0] - b.node.range[0]),
+  };
 }
 
 /** Work that is known, non-empty, and holds no upstream or unknown call. */

@@ -9,12 +9,19 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { enclosingFunction, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { rootName, type ModuleRef, type Resolver } from './imports';
-import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES, NOT_UPSTREAM_PREFIXES, type ClientSpec } from './upstream-clients';
+import { CLIENTS, CLIENT_PREFIXES, FETCH_MODULES, LOCAL_SIDECARS, NOT_UPSTREAM_PREFIXES, type ClientSpec, type UpstreamRole } from './upstream-clients';
 
 export interface UpstreamCall {
   node: TSESTree.CallExpression;
   /** Client name: 'fetch', 'axios', 'got', 'stripe', 'settings', ... */
   client: string;
+  /**
+   * `gateway`: another service (its failure is a gateway failure, 502/504);
+   * `store`: the application's own backing store, queue or transport (AWS
+   * DynamoDB, S3, SQS...), whose failure is this server's, like a database's.
+   * Both can hang. A same-file helper's call has the role of what it wraps.
+   */
+  role: UpstreamRole;
   /** The URL argument, when the client takes one first. */
   url?: Node;
   /** The per-call options/config object argument, if any. */
@@ -54,19 +61,20 @@ function specFor(source: string): ClientSpec | undefined {
   return undefined;
 }
 
-/** Does a module reference (callee of a call) perform a request? Returns the client name. */
-export function clientOfRef(ref: ModuleRef): { client: string; instance?: ModuleRef['creator'] } | undefined {
+/** Does a module reference (callee of a call) perform a request? Returns the client name and the call's role. */
+export function clientOfRef(ref: ModuleRef): { client: string; role: UpstreamRole; instance?: ModuleRef['creator'] } | undefined {
   const { source, path } = ref;
   if (source === 'global') {
-    if (path.length === 1 && (path[0] === 'fetch' || path[0] === '$fetch')) return { client: path[0] === 'fetch' ? 'fetch' : 'ofetch' };
+    if (path.length === 1 && (path[0] === 'fetch' || path[0] === '$fetch')) return { client: path[0] === 'fetch' ? 'fetch' : 'ofetch', role: 'gateway' };
     return undefined;
   }
   if (FETCH_MODULES.has(source) && (path.length === 0 || (path.length === 1 && (path[0] === 'fetch' || path[0] === 'ofetch' || path[0] === '$fetch')))) {
-    return { client: source === 'ofetch' ? 'ofetch' : 'fetch' };
+    return { client: source === 'ofetch' ? 'ofetch' : 'fetch', role: 'gateway' };
   }
   const spec = specFor(source);
   if (!spec) return undefined;
-  if (spec.requests.some((p) => matchPath(p, path))) return { client: spec.client };
+  const role = (factory: readonly string[]): UpstreamRole => (typeof spec.role === 'function' ? spec.role(source, factory) : spec.role ?? 'gateway');
+  if (spec.requests.some((p) => matchPath(p, path))) return { client: spec.client, role: role(path) };
   // Instance calls: path = factory + '()' + rest. The factory is the path up to one of the
   // '()' marks (the first that matches: `new Storage().bucket(b).file(f).save()` is an
   // instance call of the Storage factory, `mailgun.client()` a factory with a '()' inside).
@@ -76,13 +84,14 @@ export function clientOfRef(ref: ModuleRef): { client: string; instance?: Module
     if (!spec.factories.some((p) => matchPath(p, factory) || (p.length === 1 && p[0] === '*' && factory.length <= 2))) continue;
     const rest = path.slice(split + 1);
     const methods = spec.instanceMethods;
-    if (rest.length === 0) return spec.callable ? { client: spec.client, instance: ref.creator } : undefined;
+    const found = { client: spec.client, role: role(factory), instance: ref.creator };
+    if (rest.length === 0) return spec.callable ? found : undefined;
     if (methods === 'any') {
       const last = rest[rest.length - 1]!;
       if (last === '()' || NON_REQUEST_METHODS.has(last)) return undefined;
-      return { client: spec.client, instance: ref.creator };
+      return found;
     }
-    if (rest.length === 1 && methods?.has(rest[0]!)) return { client: spec.client, instance: ref.creator };
+    if (rest.length === 1 && methods?.has(rest[0]!)) return found;
     return undefined;
   }
   return undefined;
@@ -205,12 +214,14 @@ export class UpstreamDetector {
     }
     let client: string | undefined;
     let instance: UpstreamCall['instance'];
+    let role: UpstreamRole = 'gateway';
     const ref = this.resolver.resolve(callee);
     if (ref) {
       const found = clientOfRef(ref);
       if (found) {
         client = found.client;
         instance = found.instance;
+        role = found.role;
       }
     }
     if (!client && callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -224,11 +235,11 @@ export class UpstreamDetector {
       client = 'fetch';
     }
     if (!client) return undefined;
-    if (client === 'fetch' && readsLocalResource(node.arguments[0])) return undefined;
-    return this.record(node, client, instance);
+    if (URL_FIRST.has(client) && readsLocalResource(this.resolver, node.arguments[0])) return undefined;
+    return this.record(node, client, role, instance);
   }
 
-  private record(node: TSESTree.CallExpression, client: string, instance?: UpstreamCall['instance'], via?: UpstreamCall): UpstreamCall {
+  private record(node: TSESTree.CallExpression, client: string, role: UpstreamRole, instance?: UpstreamCall['instance'], via?: UpstreamCall): UpstreamCall {
     const first = node.arguments[0];
     const urlFirst = URL_FIRST.has(client) && first && unwrap(first).type !== AST_NODE_TYPES.ObjectExpression;
     const url = urlFirst ? first : undefined;
@@ -245,7 +256,7 @@ export class UpstreamDetector {
     } else {
       label = `the ${client} call \`${calleeText(node, this.sourceCode)}()\` on line ${line}`;
     }
-    const call: UpstreamCall = { node, client, url, options, instance, via, label };
+    const call: UpstreamCall = { node, client, role, url, options, instance, via, label };
     this.calls.push(call);
     this.byNode.set(node, call);
     return call;
@@ -261,8 +272,10 @@ export class UpstreamDetector {
       for (const call of this.calls) {
         // The function that makes the call, and the functions it sits in as an inline
         // callback (`new Promise((resolve) => https.request(...))`, `.then(...)`, `.map(...)`).
+        // A helper that calls a gateway anywhere is a gateway call (its failure may be that gateway's).
         for (let fn = enclosingFunction(call.node); fn; fn = inlineCallbackOwner(fn)) {
-          if (!helpers.has(fn)) helpers.set(fn, call);
+          const known = helpers.get(fn);
+          if (!known || (known.role === 'store' && call.role === 'gateway')) helpers.set(fn, call);
         }
       }
       if (helpers.size === 0) break;
@@ -290,7 +303,7 @@ export class UpstreamDetector {
         if (!inner || inner.node === node) continue;
         // Do not treat a function as calling itself through recursion.
         if (enclosingFunction(node) === target) continue;
-        this.record(node, inner.client, undefined, inner);
+        this.record(node, inner.client, inner.role, undefined, inner);
         added++;
       }
       if (added === 0) break;
@@ -482,23 +495,108 @@ function functionNameOf(fn: FunctionNode): string | undefined {
 /**
  * `fetch(new URL('./font.ttf', import.meta.url))`, `fetch('data:...')`, `fetch('file://...')`:
  * reading a file bundled with the code or inline data, not a call to another service.
+ * Also a local sidecar (`LOCAL_SIDECARS`): `http://localhost:2772/...`, or a URL on
+ * the `AWS_LAMBDA_RUNTIME_API` host, when the URL's start resolves statically.
  */
-function readsLocalResource(arg: Node | undefined): boolean {
+function readsLocalResource(resolver: Resolver, arg: Node | undefined): boolean {
   if (!arg) return false;
   const n = unwrap(arg);
   if (n.type === AST_NODE_TYPES.NewExpression) {
     const callee = unwrap(n.callee);
     const base = n.arguments[1] && unwrap(n.arguments[1]);
-    return (
+    if (
       callee.type === AST_NODE_TYPES.Identifier &&
       callee.name === 'URL' &&
       base?.type === AST_NODE_TYPES.MemberExpression &&
       unwrap(base.object).type === AST_NODE_TYPES.MetaProperty &&
       propertyName(base) === 'url'
-    );
+    ) {
+      return true;
+    }
   }
-  const text = n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : n.type === AST_NODE_TYPES.TemplateLiteral ? n.quasis[0]?.value.cooked ?? '' : undefined;
-  return text !== undefined && /^(data|file|blob):/.test(text);
+  const head = urlHead(resolver, n);
+  if (!head) return false;
+  if (/^(data|file|blob):/.test(head.text)) return true;
+  return isSidecar(head);
+}
+
+/** The statically known start of a URL expression; `process.env.NAME` reads as `{env:NAME}`. `complete` when nothing follows. */
+interface UrlHead {
+  text: string;
+  complete: boolean;
+}
+
+function urlHead(resolver: Resolver, node: Node, depth = 0): UrlHead | undefined {
+  if (depth > 4) return undefined;
+  const n = unwrap(node);
+  switch (n.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof n.value === 'string' ? { text: n.value, complete: true } : undefined;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let text = '';
+      for (let i = 0; i < n.quasis.length; i++) {
+        text += n.quasis[i]!.value.cooked ?? '';
+        const expression = n.expressions[i];
+        if (!expression) break;
+        const inner = urlHead(resolver, expression, depth + 1);
+        if (!inner) return { text, complete: false };
+        text += inner.text;
+        if (!inner.complete) return { text, complete: false };
+      }
+      return { text, complete: true };
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (n.operator !== '+') return undefined;
+      const left = urlHead(resolver, n.left as Node, depth + 1);
+      if (!left || !left.complete) return left;
+      const right = urlHead(resolver, n.right, depth + 1);
+      return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = unwrap(n.object);
+      const name = propertyName(n);
+      const isEnv = object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'env' && unwrap(object.object).type === AST_NODE_TYPES.Identifier;
+      const root = isEnv ? (unwrap((object as TSESTree.MemberExpression).object) as TSESTree.Identifier) : undefined;
+      if (root?.name === 'process' && !resolver.variableOf(root) && name) return { text: `{env:${name}}`, complete: true };
+      return undefined;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = resolver.variableOf(n);
+      const def = variable?.defs[0];
+      if (!variable || def?.type !== 'Variable') return undefined;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+      if (variable.references.some((r) => r.isWrite() && !r.init)) return undefined;
+      return urlHead(resolver, declarator.init, depth + 1);
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      // `new URL(url)`; `new URL('/path', base)` keeps the base's origin.
+      const callee = unwrap(n.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL' || !n.arguments[0]) return undefined;
+      const input = urlHead(resolver, n.arguments[0], depth + 1);
+      if (!n.arguments[1]) return input;
+      if (!input || !input.text.startsWith('/') || input.text.startsWith('//')) return undefined;
+      const base = urlHead(resolver, n.arguments[1], depth + 1);
+      const origin = base && /^[a-z]+:\/\/[^/?#]*/i.exec(base.text)?.[0];
+      return origin && (base.text.length > origin.length || base.complete) ? { text: origin + input.text, complete: input.complete } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Is the URL's host a local sidecar: a known loopback port, or a host read from a known environment variable? */
+function isSidecar(head: UrlHead): boolean {
+  const m = /^(?:https?:\/\/)?([^/?#]*)/i.exec(head.text);
+  const authority = m?.[1] ?? '';
+  // The authority must be whole: followed by a path, query or fragment, or by nothing at all.
+  if (authority.length === head.text.replace(/^https?:\/\//i, '').length && !head.complete) return false;
+  const env = /^\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(authority);
+  if (env) return LOCAL_SIDECARS.hostEnv.has(env[1]!);
+  if (!/^https?:\/\//i.test(head.text)) return false;
+  const colon = authority.lastIndexOf(':');
+  if (colon < 0) return false;
+  return LOCAL_SIDECARS.loopbackHosts.has(authority.slice(0, colon).toLowerCase()) && LOCAL_SIDECARS.loopbackPorts.has(authority.slice(colon + 1));
 }
 
 /** Is this module an HTTP client or SDK the engine knows (a superset: databases are sorted out later)? */

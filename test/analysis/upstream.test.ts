@@ -3,7 +3,12 @@
  * makes to other HTTP services. Each line is `L<line> <client> [url=...]
  * [options] [instance=L<n>] [via=<client>@L<n>]`.
  */
-import { upstreamCalls } from './probe';
+import { probe, upstreamCalls } from './probe';
+
+/** `L5 aws-sdk store`: each upstream call's line, client and role. */
+function roles(code: string): string[] {
+  return probe(code).model.upstreamCalls.map((u) => `L${u.node.loc.start.line} ${u.client} ${u.role}`);
+}
 
 describe('fetch and fetch-compatible modules', () => {
   it('global fetch with a URL and options', () => {
@@ -309,30 +314,142 @@ export async function f() {
 });
 
 describe('not upstream: databases and the file system', () => {
-  it('prisma, pg, mongoose, DynamoDB, fs/promises', () => {
+  it('prisma, pg, mongoose, fs/promises', () => {
     expect(
       upstreamCalls(`
 import { PrismaClient } from '@prisma/client';
 import { Pool } from 'pg';
 import mongoose from 'mongoose';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readFile } from 'node:fs/promises';
 const prisma = new PrismaClient();
 const pool = new Pool();
-const ddb = new DynamoDBClient({});
-const doc = DynamoDBDocumentClient.from(ddb);
 const User = mongoose.model('User', schema);
 export async function f() {
   await prisma.user.findMany();
   await pool.query('select 1');
   await User.findById('x');
-  await ddb.send(new GetItemCommand({}));
-  await doc.send(cmd);
   await readFile('x');
 }
 `),
     ).toEqual([]);
+  });
+});
+
+describe('roles: AWS data services are the app’s own stores, other services are gateways', () => {
+  it('aws-sdk v3 clients and lib-dynamodb: store by package, gateway otherwise', () => {
+    expect(
+      roles(`
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+const ddb = new DynamoDBClient({});
+const doc = DynamoDBDocumentClient.from(ddb);
+const kinesis = new KinesisClient({});
+const sockets = new ApiGatewayManagementApiClient({});
+const secrets = new SecretsManagerClient({});
+const lambda = new LambdaClient({});
+const ses = new SESv2Client({});
+export async function f() {
+  await ddb.send(new GetItemCommand({}));
+  await doc.send(cmd);
+  await kinesis.send(cmd);
+  await sockets.send(cmd);
+  await secrets.send(cmd);
+  await lambda.send(cmd);
+  await ses.send(cmd);
+}
+`),
+    ).toMatchInlineSnapshot(`
+      [
+        "L17 aws-sdk store",
+        "L18 aws-sdk store",
+        "L19 aws-sdk store",
+        "L20 aws-sdk store",
+        "L21 aws-sdk store",
+        "L22 aws-sdk gateway",
+        "L23 aws-sdk gateway",
+      ]
+    `);
+  });
+
+  it('aws-sdk v2: by the service class, also from aws-sdk/clients/<service>', () => {
+    expect(
+      roles(`
+const AWS = require('aws-sdk');
+const SQS = require('aws-sdk/clients/sqs');
+const Lambda = require('aws-sdk/clients/lambda');
+const doc = new AWS.DynamoDB.DocumentClient();
+const s3 = new AWS.S3();
+const sqs = new SQS();
+const lambda = new Lambda();
+const comprehend = new AWS.Comprehend();
+export async function f() {
+  await doc.put(params);
+  await s3.getObject(params);
+  await sqs.sendMessage(params);
+  await lambda.invoke(params);
+  await comprehend.detectSentiment(params);
+}
+`),
+    ).toMatchInlineSnapshot(`
+  [
+    "L11 aws-sdk store",
+    "L12 aws-sdk store",
+    "L13 aws-sdk store",
+    "L14 aws-sdk gateway",
+    "L15 aws-sdk gateway",
+  ]
+`);
+  });
+
+  it('fetch and a same-file helper wrapping a store call then a gateway call: the helper is a gateway call', () => {
+    expect(
+      roles(`
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+async function archive(cmd) {
+  await s3.send(cmd);
+  await fetch('https://hooks.example.com/archived');
+}
+export async function f() {
+  await archive(cmd);
+}
+`),
+    ).toMatchInlineSnapshot(`
+          [
+            "L5 aws-sdk store",
+            "L6 fetch gateway",
+            "L9 fetch gateway",
+          ]
+        `);
+  });
+});
+
+describe('local sidecars are not upstream calls', () => {
+  it('Lambda extensions on loopback 2772/2773 and the Runtime API host; not other loopback ports', () => {
+    expect(
+      upstreamCalls(`
+import axios from 'axios';
+const PARAMS = 'http://localhost:2773/systemsmanager/parameters/get?name=';
+export async function f(name) {
+  await fetch('http://localhost:2772/applications/a/environments/e/configurations/c');
+  await axios.get(PARAMS + name);
+  await fetch(\`http://\${process.env.AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/next\`);
+  await fetch(new URL('/applications/a', 'http://127.0.0.1:2772'));
+  await fetch('http://localhost:1337/api/articles');
+  await fetch('http://localhost:2772' + path);
+}
+`),
+    ).toMatchInlineSnapshot(`
+      [
+        "L9 fetch url='http://localhost:1337/api/articles'",
+        "L10 fetch url='http://localhost:2772' + path",
+      ]
+    `);
   });
 });
 

@@ -273,15 +273,15 @@ app.post('/charge', async (req, res) => {
 });
 `;
 
-const s3Sdk = `
-import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
-const s3 = new S3Client({});
+const lambdaInvokeSdk = `
+import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
+const lambda = new LambdaClient({});
 export const handler = async (event) => {
   try {
-    const obj = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.pathParameters.key }));
-    return { statusCode: 200, body: await obj.Body.transformToString() };
+    const out = await lambda.send(new InvokeCommand({ FunctionName: 'pricing', Payload: event.body }));
+    return { statusCode: 200, body: JSON.stringify({ status: out.StatusCode }) };
   } catch (err) {
-    return { statusCode: 500, body: 'could not read' };
+    return { statusCode: 500, body: 'could not price' };
   }
 };
 `;
@@ -736,9 +736,9 @@ app.get('/x', async (req, res) => {
       upstream: `The stripe call \`stripe.paymentIntents.create()\` on line ${line(stripeSdk, 'await stripe.')}`,
       edit: ['status(500)', 'status(502)'],
     }),
-    invalid('AWS SDK v3 in a Lambda handler (body read included)', s3Sdk, {
+    invalid('AWS SDK v3 in a Lambda handler: invoking another function is a call to another service', lambdaInvokeSdk, {
       report: '{ statusCode: 500',
-      upstream: `The aws-sdk call \`s3.send()\` on line ${line(s3Sdk, 'await s3.send(')}`,
+      upstream: `The aws-sdk call \`lambda.send()\` on line ${line(lambdaInvokeSdk, 'await lambda.send(')}`,
       edit: ['statusCode: 500', 'statusCode: 502'],
     }),
     invalid('Resend { error } result (Remix action)', resendResult, {
@@ -821,5 +821,116 @@ app.get('/x', async (req, res) => {
       upstream: `The fetch to \`https://fx.example.com/latest\` on line ${line(mixedTry, 'await fetch(')}`,
       edit: ['status(500)', 'status(502)'],
     }, { options: [{ reportMixedTry: true }] }),
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// AWS data services (DynamoDB, S3, SQS, Kinesis, the WebSocket connection API...)
+// are the application's own backing stores and transport: their failure is
+// this server's failure, like a database's, so 500 is right. Each valid case
+// has an invalid twin that differs only in the service: a gateway-like AWS
+// service (another Lambda function, a model endpoint) is another service.
+
+/** A Lambda handler whose try makes one AWS SDK v2 call. */
+const awsV2 = (client: string, method: string) => `
+const AWS = require('aws-sdk');
+const client = new AWS.${client}();
+exports.handler = async (event) => {
+  const params = JSON.parse(event.body);
+  try {
+    await client.${method}(params).promise();
+  } catch (err) {
+    return { statusCode: 500, body: 'failed' };
+  }
+  return { statusCode: 200, body: 'ok' };
+};
+`;
+
+/** A Lambda handler whose try sends one AWS SDK v3 command. */
+const awsV3 = (pkg: string, client: string, command: string) => `
+import { ${client}, ${command} } from '${pkg}';
+const client = new ${client}({});
+export const handler = async (event) => {
+  try {
+    await client.send(new ${command}({ Input: event.body }));
+  } catch (err) {
+    return { statusCode: 500, body: 'failed' };
+  }
+  return { statusCode: 200, body: 'ok' };
+};
+`;
+
+const v2DocumentPut = awsV2('DynamoDB.DocumentClient', 'put');
+const v2LambdaInvoke = awsV2('Lambda', 'invoke');
+const v3KinesisPut = awsV3('@aws-sdk/client-kinesis', 'KinesisClient', 'PutRecordCommand');
+const v3BedrockInvoke = awsV3('@aws-sdk/client-bedrock-runtime', 'BedrockRuntimeClient', 'InvokeModelCommand');
+
+const libDynamoPut = `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  try {
+    await doc.send(new PutCommand({ TableName: 'orders', Item: JSON.parse(event.body) }));
+    return { statusCode: 201, body: '' };
+  } catch (err) {
+    return { statusCode: 500, body: 'could not save' };
+  }
+};
+`;
+
+const s3Get = `
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+export const handler = async (event) => {
+  try {
+    const obj = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.pathParameters.key }));
+    return { statusCode: 200, body: await obj.Body.transformToString() };
+  } catch (err) {
+    return { statusCode: 500, body: 'could not read' };
+  }
+};
+`;
+
+ruleTester.run('no-500-for-upstream-failure (AWS data services are the app’s own stores)', tested, {
+  valid: [
+    { name: 'aws-sdk v2: a DynamoDB DocumentClient put failing is a database failure', code: v2DocumentPut },
+    { name: 'aws-sdk v3: a Kinesis PutRecord failing is the app’s own stream failing', code: v3KinesisPut },
+    { name: 'aws-sdk v3: a lib-dynamodb PutCommand failing is a database failure', code: libDynamoPut },
+    { name: 'aws-sdk v3: an S3 GetObject failing is the app’s own storage failing', code: s3Get },
+    { name: 'aws-sdk v3: SQS SendMessage is the app’s own queue', code: awsV3('@aws-sdk/client-sqs', 'SQSClient', 'SendMessageCommand') },
+    {
+      name: 'aws-sdk v3: PostToConnection pushes over the app’s own WebSocket API',
+      code: awsV3('@aws-sdk/client-apigatewaymanagementapi', 'ApiGatewayManagementApiClient', 'PostToConnectionCommand'),
+    },
+    { name: 'aws-sdk v2: Secrets Manager is the app’s own configuration store', code: awsV2('SecretsManager', 'getSecretValue') },
+    {
+      name: 'a store call next to a gateway call makes the try mixed (the failure may be the store’s)',
+      code: `
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+const ddb = new DynamoDBClient({});
+export const handler = async (event) => {
+  try {
+    const quote = await fetch('https://fx.example.com/latest', { signal: AbortSignal.timeout(2000) }).then((r) => r.json());
+    await ddb.send(new PutItemCommand({ TableName: 'quotes', Item: { id: { S: quote.id } } }));
+    return { statusCode: 201, body: '' };
+  } catch (err) {
+    return { statusCode: 500, body: 'failed' };
+  }
+};
+`,
+    },
+  ],
+  invalid: [
+    invalid('aws-sdk v2: invoking another Lambda function is a call to another service (twin of the DocumentClient put)', v2LambdaInvoke, {
+      report: '{ statusCode: 500',
+      upstream: `The aws-sdk call \`client.invoke(params).promise()\` on line ${line(v2LambdaInvoke, 'await client.invoke(')}`,
+      edit: ['statusCode: 500', 'statusCode: 502'],
+    }),
+    invalid('aws-sdk v3: invoking a Bedrock model is a call to another service (twin of the Kinesis put)', v3BedrockInvoke, {
+      report: '{ statusCode: 500',
+      upstream: `The aws-sdk call \`client.send()\` on line ${line(v3BedrockInvoke, 'await client.send(')}`,
+      edit: ['statusCode: 500', 'statusCode: 502'],
+    }),
   ],
 });

@@ -362,3 +362,56 @@ app.get('/x', async (req, res) => {
     invalid('Koa: ctx.status = 504 for a Mongoose query', koaMongoose, 'ctx.status = 504', 504, trySample(koaMongoose, 'Order.find()'), fixed(koaMongoose, ['ctx.status = 504', 'ctx.status = 500'])),
   ],
 });
+
+// ---------------------------------------------------------------------------
+// AWS data services (DynamoDB, S3, SQS...) are the application's own stores: a
+// try that only calls them has no upstream to blame, so 502 is wrong there.
+// The valid twin calls a gateway-like AWS service (another Lambda function).
+
+/** A Lambda handler whose try makes one AWS SDK v2 call and answers 502. */
+const awsV2Gateway = (client: string, method: string) => `
+const AWS = require('aws-sdk');
+const client = new AWS.${client}();
+exports.handler = async (event) => {
+  const params = { Key: event.pathParameters.id };
+  try {
+    const out = await client.${method}(params).promise();
+    return { statusCode: 200, body: JSON.stringify(out) };
+  } catch (err) {
+    return { statusCode: 502, body: 'failed' };
+  }
+};
+`;
+
+const v2DocumentGet = awsV2Gateway('DynamoDB.DocumentClient', 'get');
+
+const v3SqsSend = `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export const handler = async (event) => {
+  try {
+    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: event.body }));
+    return { statusCode: 202, body: '' };
+  } catch (err) {
+    return { statusCode: 502, body: 'could not queue' };
+  }
+};
+`;
+
+ruleTester.run('no-502-for-internal-error (AWS data services are the app’s own stores)', tested, {
+  valid: [
+    { name: 'aws-sdk v2: invoking another Lambda function can fail upstream (twin of the DocumentClient get)', code: awsV2Gateway('Lambda', 'invoke') },
+    { name: 'aws-sdk v3: invoking another Lambda function can fail upstream (twin of the SQS send)', code: v3SqsSend.replace(/SQSClient/g, 'LambdaClient').replace(/SendMessageCommand/g, 'InvokeCommand').replace('@aws-sdk/client-sqs', '@aws-sdk/client-lambda') },
+  ],
+  invalid: [
+    invalid(
+      'aws-sdk v2: a DynamoDB DocumentClient get is database work',
+      v2DocumentGet,
+      '{ statusCode: 502',
+      502,
+      trySample(v2DocumentGet, 'client.get().promise()', 'client.get('),
+      fixed(v2DocumentGet, ['statusCode: 502', 'statusCode: 500']),
+    ),
+    invalid('aws-sdk v3: an SQS send is the app’s own queue', v3SqsSend, '{ statusCode: 502', 502, trySample(v3SqsSend, 'sqs.send()', 'sqs.send('), fixed(v3SqsSend, ['statusCode: 502', 'statusCode: 500'])),
+  ],
+});

@@ -1,4 +1,5 @@
-// Accuracy corpus: AWS Lambda (API Gateway) — S3, SES, SQS and DynamoDB calls failing, results built by hand. Labels: see test/corpus/README.md.
+// Accuracy corpus: AWS Lambda (API Gateway) — S3, SES, SQS and DynamoDB calls failing, results built by hand. S3, SQS and DynamoDB are the
+// service's own stores (their failure is this server's: 500); SES and the scanner are other services (502/504). Labels: see test/corpus/README.md.
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { S3Client, GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
@@ -19,7 +20,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
-// positive no-500-for-upstream-failure (502): S3 GetObject failure (other than NoSuchKey) answered with a hand-built 500 result.
+// negative no-500-for-upstream-failure: S3 is the service's own storage; a GetObject failure (other than NoSuchKey) is its own failure, so the hand-built 500 is right.
 export const getMedia = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
   const key = event.pathParameters?.key;
   if (!key) return json(400, { error: 'key is required' });
@@ -29,7 +30,7 @@ export const getMedia = async (event: APIGatewayProxyEventV2): Promise<APIGatewa
   } catch (err) {
     if (err instanceof NoSuchKey) return json(404, { error: 'Not found' });
     console.error('s3 get failed', err);
-    return { // expect: no-500-for-upstream-failure 502
+    return {
       statusCode: 500,
       body: JSON.stringify({ error: 'Could not read media' }),
     };
@@ -78,7 +79,7 @@ export const deleteMediaMeta = async (event: APIGatewayProxyEventV2): Promise<AP
   }
 };
 
-// positive no-500-for-upstream-failure (502): SQS enqueue only; the failure answered 500.
+// negative no-500-for-upstream-failure: SQS enqueue only; the queue is the service's own, so its failure answered 500 is right.
 export const enqueueTranscode = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
   const { key, preset } = JSON.parse(event.body ?? '{}');
   try {
@@ -86,7 +87,7 @@ export const enqueueTranscode = async (event: APIGatewayProxyEventV2): Promise<A
     return json(202, { queued: true });
   } catch (err) {
     console.error('sqs send failed', err);
-    return json(500, { error: 'Could not queue transcode' }); // expect: no-500-for-upstream-failure 502
+    return json(500, { error: 'Could not queue transcode' });
   }
 };
 
