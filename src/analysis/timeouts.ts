@@ -34,7 +34,7 @@
 import { servesRequests } from './files';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { isFunction, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
+import { isFunction, outerParent, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import { getHttpModel, type HttpModel } from './model';
 import type { UpstreamCall } from './upstream';
 
@@ -343,9 +343,7 @@ function signalState(model: HttpModel, call: UpstreamCall, value: Node, depth = 
       const controller = controllerVariable(model, object);
       if (controller) return controllerState(call, controller);
     }
-    if (isIncomingRequest(model, object)) {
-      return missing(call, "its `signal` is the incoming request's, which aborts only when the client disconnects", 'fetch');
-    }
+    if (isIncoming(model, object)) return missing(call, INCOMING_SIGNAL, 'fetch');
     return UNKNOWN(call);
   }
   if (n.type === AST_NODE_TYPES.Identifier) {
@@ -430,6 +428,32 @@ function isIncomingRequest(model: HttpModel, node: Node): boolean {
   return false;
 }
 
+const HTTP_METHOD_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ALL']);
+
+/**
+ * The incoming request, also where no framework names it: the first parameter
+ * of a fetch-style handler, i.e. the `fetch` method of the default-exported
+ * object (Cloudflare Workers and Snippets, Bun, Deno) or an exported
+ * HTTP-method function (`export async function GET(request)`), never replaced.
+ */
+function isIncoming(model: HttpModel, node: Node): boolean {
+  if (isIncomingRequest(model, node)) return true;
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = model.resolver.variableOf(n);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunction(def.node as Node) || variable!.references.some((r) => r.isWrite())) return false;
+  const fn = def.node as FunctionNode;
+  if (fn.params[0] !== def.name) return false;
+  const name = exportedName(fn);
+  if (name !== undefined && HTTP_METHOD_EXPORTS.has(name)) return true;
+  let holder: Node | undefined = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition) return false;
+  if (holder?.type !== AST_NODE_TYPES.Property || holder.value !== fn || holder.computed || holder.key.type !== AST_NODE_TYPES.Identifier || holder.key.name !== 'fetch') return false;
+  holder = outerParent(holder.parent).parent;
+  return holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
 function fileCalls(model: HttpModel, name: string): boolean {
   return model.calls.some((c) => {
     const callee = unwrap(c.callee);
@@ -437,34 +461,78 @@ function fileCalls(model: HttpModel, name: string): boolean {
   });
 }
 
+const INCOMING_SIGNAL = "its `signal` is the incoming request's, which aborts only when the client disconnects";
+
+/** A RequestInit's properties; `incomingSignal` when the incoming request is the init or the input, so its `signal` carries over. */
+interface Init extends Props {
+  incomingSignal: boolean;
+}
+
+/** `fetch(url, request)`, `new Request(url, request)`: the incoming request read as a RequestInit brings its own `signal`. */
+function initOf(model: HttpModel, node: Node | undefined): Init {
+  if (node && isIncoming(model, node)) return { props: new Map(), complete: true, incomingSignal: true };
+  return { ...propsOf(model, node), incomingSignal: false };
+}
+
 function fetchTimeout(model: HttpModel, call: UpstreamCall): UpstreamTimeout {
   const args = call.node.arguments;
   if (isRelativeUrl(args[0])) return UNKNOWN(call); // an in-process route (Nitro, SvelteKit, Remix)
   if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return UNKNOWN(call);
-  const source = model.resolve(call.node.callee)?.source;
-  let init = propsOf(model, args[1]);
-  // `fetch(new Request(url, init))` / `fetch(request)` where `const request = new Request(url, init)`.
   const first = args[0] && unwrap(args[0]);
+  // `return fetch(request)`: a transparent pass-through of the client's own request, which its own timeout governs.
+  if (args.length === 1 && first && forwardsIncomingRequest(model, call.node, first)) return UNKNOWN(call);
+  const source = model.resolve(call.node.callee)?.source;
+  const init = initOf(model, args[1]);
+  // `fetch(new Request(url, init))` / `fetch(request)` where `const request = new Request(url, init)`.
   let request: Node | undefined = first;
   if (request?.type === AST_NODE_TYPES.Identifier) request = constInit(model, request) ?? request;
   request = request && unwrap(request);
   if (request?.type === AST_NODE_TYPES.NewExpression && unwrap(request.callee).type === AST_NODE_TYPES.Identifier && (unwrap(request.callee) as TSESTree.Identifier).name === 'Request') {
-    const fromRequest = propsOf(model, request.arguments[1]);
+    const fromRequest = initOf(model, request.arguments[1]);
     for (const [k, v] of fromRequest.props) if (!init.props.has(k)) init.props.set(k, v);
-    init = { props: init.props, complete: init.complete && fromRequest.complete };
+    init.complete &&= fromRequest.complete;
+    init.incomingSignal ||= fromRequest.incomingSignal;
     const inner = request.arguments[0] && unwrap(request.arguments[0]);
-    if (inner && inner.type !== AST_NODE_TYPES.Literal && inner.type !== AST_NODE_TYPES.TemplateLiteral && !init.props.has('signal')) init.complete = false;
-  } else if (first && isIncomingRequest(model, first)) {
-    return UNKNOWN(call); // proxying the incoming Request object
+    if (inner && isIncoming(model, inner)) init.incomingSignal = true;
+    else if (inner && inner.type !== AST_NODE_TYPES.Literal && inner.type !== AST_NODE_TYPES.TemplateLiteral && !init.props.has('signal') && !init.incomingSignal) init.complete = false;
+  } else if (first && isIncoming(model, first)) {
+    init.incomingSignal = true; // `fetch(request, init)`: a new request from the incoming one, with its signal unless init sets one
   }
   const signal = init.props.get('signal');
   if (signal) return signalState(model, call, signal);
   if (source === 'node-fetch' && init.props.has('timeout') && !isFalse(init.props.get('timeout'))) return SET(call);
   const dispatcher = init.props.get('dispatcher');
   if (dispatcher) return dispatcherState(model, call, dispatcher);
+  if (init.incomingSignal) return missing(call, INCOMING_SIGNAL, 'fetch');
   if (!init.complete) return UNKNOWN(call);
   if (fileCalls(model, 'setGlobalDispatcher')) return UNKNOWN(call);
   return missing(call, 'no `signal`, and fetch has no total timeout of its own', 'fetch');
+}
+
+/**
+ * `return fetch(request)` (or `const res = await fetch(request); ... return res`) where
+ * `request` is the handler's own incoming Request, never replaced: the client's request
+ * goes on to the origin unchanged and the answer comes back, so the client's own
+ * timeout governs and the proxy adds no wait of its own.
+ */
+function forwardsIncomingRequest(model: HttpModel, node: TSESTree.CallExpression, arg: Node): boolean {
+  if (!isIncoming(model, arg)) return false;
+  let root: Node = arg;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = model.resolver.variableOf(root);
+  if (!variable || variable.references.some((r) => r.isWrite())) return false;
+  const { parent, child } = outerParent(node);
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return true;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === child) return true;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const held = model.resolver.variableOf(parent.id);
+    return !!held?.references.some((r) => {
+      const up = outerParent(r.identifier);
+      return up.parent?.type === AST_NODE_TYPES.ReturnStatement;
+    });
+  }
+  return false;
 }
 
 /** undici `dispatcher: new Agent({ headersTimeout, bodyTimeout })`. */

@@ -287,3 +287,137 @@ ruleTester.run('require-upstream-timeout (local resources)', tested, {
     },
   ],
 });
+
+// Lambda extensions serve over loopback inside the function's own execution
+// environment: calling them reads a local cache (the remote call, and its
+// timeout, belong to the extension). Each valid case has an invalid twin that
+// differs only in the host or port: a separate service is a real upstream.
+const lambdaAxios = (url: string) => `
+import axios from 'axios';
+export const handler = async (event) => {
+  const url = ${url};
+  const { data } = await axios.get(url);
+  return { statusCode: 200, body: JSON.stringify(data) };
+};
+`;
+
+const lambdaFetch = (url: string) => `
+export const handler = async (event) => {
+  const res = await fetch(${url});
+  return { statusCode: 200, body: await res.text() };
+};
+`;
+
+const AXIOS_REASON = "no `timeout`, and axios's default is 0 (none)";
+const AXIOS_FIX = 'set `timeout` in the config or on the `axios.create()` instance';
+
+ruleTester.run('require-upstream-timeout (local sidecars)', tested, {
+  valid: [
+    valid('the AppConfig agent extension on localhost:2772 (a URL built by concatenation)', lambdaAxios("'http://localhost:2772/applications/' + process.env.APP_ID + '/environments/prod/configurations/flags'")),
+    valid('the Parameters and Secrets extension on 127.0.0.1:2773 (a template literal)', lambdaAxios('`http://127.0.0.1:2773/systemsmanager/parameters/get?name=${event.name}`')),
+    valid('the Lambda Runtime API at the host from AWS_LAMBDA_RUNTIME_API', lambdaFetch('`http://${process.env.AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/next`')),
+  ],
+  invalid: [
+    invalid(
+      'a separate service on another loopback port is a real upstream (twin of the AppConfig agent)',
+      lambdaAxios("'http://localhost:1337/applications/' + process.env.APP_ID + '/environments/prod/configurations/flags'"),
+      'axios.get(',
+      'The axios request to `url` on line {line}',
+      AXIOS_REASON,
+      AXIOS_FIX,
+    ),
+    invalid(
+      'the same path on a remote host is a real upstream (twin of the Parameters and Secrets extension)',
+      lambdaAxios('`http://params.example.com:2773/systemsmanager/parameters/get?name=${event.name}`'),
+      'axios.get(',
+      'The axios request to `url` on line {line}',
+      AXIOS_REASON,
+      AXIOS_FIX,
+    ),
+    invalid(
+      'a host from another environment variable is a real upstream (twin of the Runtime API)',
+      lambdaFetch('`http://${process.env.ORDERS_API_HOST}/2018-06-01/runtime/invocation/next`'),
+      'fetch(`http',
+      'The fetch to `http://${process.env.ORDERS_API_HOST}/2018-06-01/runtime/...` on line {line}',
+      FETCH_REASON,
+      FETCH_FIX,
+    ),
+  ],
+});
+
+// A fetch-style handler that returns `fetch(request)` with its own incoming
+// Request, unchanged, forwards the client's request: the client's own timeout
+// governs, and the proxy adds no wait of its own. Building a new Request or
+// URL, or fetching anything else, is a call to an upstream again.
+const worker = (body: string) => `
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/blocked')) return new Response('Forbidden', { status: 403 });
+${body}
+  },
+};
+`;
+
+ruleTester.run('require-upstream-timeout (transparent pass-through)', tested, {
+  valid: [
+    valid('Cloudflare Worker: return fetch(request) forwards the incoming request unchanged', worker('    return fetch(request);')),
+    valid('Cloudflare Worker: the forwarded response is awaited, then returned', worker('    const response = await fetch(request);\n    return response;')),
+    valid(
+      'Cloudflare Worker typed with satisfies, forwarding the incoming Request',
+      `
+interface Env { ORIGIN: string }
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    if (request.method === 'TRACE') return new Response(null, { status: 405 });
+    return await fetch(request);
+  },
+} satisfies ExportedHandler<Env>;
+`,
+    ),
+    valid(
+      'Next.js route handler forwarding its Request',
+      `
+export async function GET(request: Request) {
+  if (!request.headers.get('authorization')) return new Response(null, { status: 401 });
+  return fetch(request);
+}
+`,
+      'app/api/proxy/route.ts',
+    ),
+  ],
+  invalid: [
+    invalid(
+      'Cloudflare Worker: a new Request to another URL built from the incoming one (twin of return fetch(request))',
+      worker("    return fetch(new Request('https://origin.example.com' + url.pathname, request));"),
+      'fetch(new Request',
+      "The fetch to `new Request('https://origin.example.com' + url.pathname, ...` on line {line}",
+      "its `signal` is the incoming request's, which aborts only when the client disconnects",
+      FETCH_FIX,
+    ),
+    invalid(
+      'Cloudflare Worker: another URL with the incoming request as init',
+      worker("    return fetch('https://origin.example.com/api', request);"),
+      "fetch('https",
+      'The fetch to `https://origin.example.com/api` on line {line}',
+      "its `signal` is the incoming request's, which aborts only when the client disconnects",
+      FETCH_FIX,
+    ),
+    invalid(
+      'Cloudflare Worker: fetching something other than the incoming request',
+      worker('    return fetch(env.ORIGIN_URL);'),
+      'fetch(env',
+      'The fetch to `env.ORIGIN_URL` on line {line}',
+      FETCH_REASON,
+      FETCH_FIX,
+    ),
+    invalid(
+      'Cloudflare Worker: the request parameter was replaced before the fetch',
+      worker("    request = new Request('https://origin.example.com/api', { method: 'POST' });\n    return fetch(request);"),
+      'fetch(request)',
+      'The fetch to `request` on line {line}',
+      FETCH_REASON,
+      FETCH_FIX,
+    ),
+  ],
+});
