@@ -288,4 +288,23 @@ setTimeout(...args);
 const f = async function* () { for (;;) { try { yield await g(); return; } catch { yield* []; } } };`),
     ).not.toThrow();
   });
+
+  it('is empty for test files, whatever they retry', () => {
+    const code = `async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u); } catch {} } }`;
+    expect(facts(code, 'src/api.test.ts')).toEqual([]);
+    expect(facts(code, 'src/api.ts')).toHaveLength(1);
+  });
+
+  it('knows the attempts from an exit guard and from a limit picked among constants', () => {
+    const attempts = (code: string) => probe(code).model.retries.map((r) => [r.bound.kind, r.bound.attempts]);
+    expect(
+      attempts(`${SLEEP}
+async function a(c) { for (let n = 0; ; n++) { try { return await c.run(); } catch (e) { if (n >= 2 || !e.transient) throw e; await sleep(100 * n); } } }`),
+    ).toEqual([['count', 3]]);
+    expect(
+      attempts(`${SLEEP}
+const MAX = 4;
+async function b(c, ok) { const limit = ok ? MAX : 1; for (let n = 1; n <= limit; n++) { const r = await c.run(); if (r.ok) return r; await sleep(100 * n); } }`),
+    ).toEqual([['count', 4]]);
+  });
 });

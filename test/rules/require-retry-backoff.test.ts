@@ -400,7 +400,7 @@ async function callTool(client, args) {
     try {
       return await client.invoke(args);
     } catch (err) {
-      if (attempt >= MAX_RECONNECTS || !isClosed(err)) throw err;
+      if (attempt >= MAX_RECONNECTS || !(isClosed(err) || isExpiredSession(err))) throw err;
       await sleep(750 * (attempt + 1));
     }
   }
@@ -720,7 +720,7 @@ async function callTool(client, args) {
     try {
       return await client.invoke(args);
     } catch (err) {
-      if (attempt >= MAX_RECONNECTS || !isClosed(err)) throw err;
+      if (attempt >= MAX_RECONNECTS || !(isClosed(err) || isExpiredSession(err))) throw err;
       await sleep(750 * (attempt + 1));
     }
   }

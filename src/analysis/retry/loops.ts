@@ -577,15 +577,14 @@ function boundOf(
   let bound: RetryLogic['bound'] | undefined;
   for (const exit of exits) {
     const kinds = exit.guards.map((g) => classifyGuard(g, env));
-    const bounding = kinds.find((k) => k === 'count' || k === 'deadline' || k === 'signal');
-    if (bounding) {
-      bound ??= { kind: bounding as BoundKind };
-      // `if (attempt >= MAX || ...) throw err`: a lone guard whose true side leaves says how many attempts there are.
-      if (bounding === 'count' && exit.guards.length === 1 && exit.sides[0]) {
-        const attempts = attemptsOf(loop, exit.guards[0]!, env.sourceCode, true);
-        if (attempts !== undefined) return { kind: 'count', node: exit.guards[0]!, attempts };
-      }
+    // `if (attempt >= MAX || ...) throw err`: a lone guard whose true side leaves says how many attempts there are
+    // (whatever else its text mentions: `|| isSessionExpired(err)`).
+    if (exit.guards.length === 1 && exit.sides[0]) {
+      const attempts = attemptsOf(loop, exit.guards[0]!, env.sourceCode, true);
+      if (attempts !== undefined) return { kind: 'count', node: exit.guards[0]!, attempts };
     }
+    const bounding = kinds.find((k) => k === 'count' || k === 'deadline' || k === 'signal');
+    if (bounding) bound ??= { kind: bounding as BoundKind };
     if (kinds.some((k) => k === 'unknown')) unknown = true;
   }
   if (bound) return bound;
