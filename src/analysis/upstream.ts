@@ -547,7 +547,8 @@ function urlHead(resolver: Resolver, node: Node, depth = 0): UrlHead | undefined
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (n.operator !== '+') return undefined;
-      const left = urlHead(resolver, n.left as Node, depth + 1);
+      // A long chain (`'http://localhost:2772/a/' + app + '/e/' + env + ...`) nests on the left: no depth cost there.
+      const left = urlHead(resolver, n.left as Node, depth);
       if (!left || !left.complete) return left;
       const right = urlHead(resolver, n.right, depth + 1);
       return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };

@@ -314,10 +314,22 @@ const AXIOS_FIX = 'set `timeout` in the config or on the `axios.create()` instan
 ruleTester.run('require-upstream-timeout (local sidecars)', tested, {
   valid: [
     valid('the AppConfig agent extension on localhost:2772 (a URL built by concatenation)', lambdaAxios("'http://localhost:2772/applications/' + process.env.APP_ID + '/environments/prod/configurations/flags'")),
+    valid(
+      'the AppConfig agent extension on localhost:2772 (a long concatenation of constants)',
+      lambdaAxios("'http://localhost:2772/applications/' + process.env.APP_ID + '/environments/' + process.env.ENV_ID + '/configurations/' + process.env.PROFILE_ID + '?flag=' + event.flag"),
+    ),
     valid('the Parameters and Secrets extension on 127.0.0.1:2773 (a template literal)', lambdaAxios('`http://127.0.0.1:2773/systemsmanager/parameters/get?name=${event.name}`')),
     valid('the Lambda Runtime API at the host from AWS_LAMBDA_RUNTIME_API', lambdaFetch('`http://${process.env.AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/next`')),
   ],
   invalid: [
+    invalid(
+      'a long concatenation to another loopback port is a real upstream (twin of the long AppConfig URL)',
+      lambdaAxios("'http://localhost:1337/applications/' + process.env.APP_ID + '/environments/' + process.env.ENV_ID + '/configurations/' + process.env.PROFILE_ID + '?flag=' + event.flag"),
+      'axios.get(',
+      'The axios request to `url` on line {line}',
+      AXIOS_REASON,
+      AXIOS_FIX,
+    ),
     invalid(
       'a separate service on another loopback port is a real upstream (twin of the AppConfig agent)',
       lambdaAxios("'http://localhost:1337/applications/' + process.env.APP_ID + '/environments/prod/configurations/flags'"),
