@@ -61,8 +61,14 @@ const H3_READERS = new Set([
 /** Nuxt readers of the server's configuration (they take the event only to scope it). */
 const CONFIG_READERS = new Set(['useRuntimeConfig', 'useAppConfig']);
 /** Helpers that take the request to look up or write the server's own state (`getSession(req)`, `createOrder(tx, input)`): what they return is not client input. */
-const SERVER_STATE_HELPER = /config|env|session|auth|user|storage|db|database|drizzle|prisma|cache|kv|logger|locale|i18n/i;
-const WRITE_HELPER = /^(create|insert|update|upsert|delete|remove|save|store|write|send|publish|enqueue)(?![a-z])/;
+const SERVER_STATE_WORDS = new Set(['config', 'env', 'session', 'auth', 'user', 'storage', 'db', 'database', 'drizzle', 'prisma', 'cache', 'kv', 'logger', 'locale', 'i18n']);
+const WRITE_VERBS = new Set(['create', 'insert', 'update', 'upsert', 'delete', 'remove', 'save', 'store', 'write', 'send', 'publish', 'enqueue']);
+
+/** By the words of its camelCase or snake_case name: `getUserSession`, `use_db`, `createOrder`; not `readBody`. */
+function readsServerState(name: string): boolean {
+  const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|[_$-]+/).map((w) => w.toLowerCase());
+  return WRITE_VERBS.has(words[0] ?? '') || words.some((w) => SERVER_STATE_WORDS.has(w));
+}
 /** Modules and imported names that hold the server's configuration. */
 const CONFIG_MODULE = /^\$env\/|(^|[/.])(config|env|settings)(\.[cm]?[jt]s)?$/;
 const CONFIG_NAME = /^(config|env|settings|runtimeConfig|appConfig)$/i;
@@ -187,7 +193,7 @@ export class RequestInput {
           if (nuxt && CONFIG_READERS.has(ref.path[0] ?? '')) return 'env';
           // A helper handed the whole request (`parseBody(event)`, `readJson(req)`) returns request data,
           // unless its name says it reads the server's own state (`getSession(req)`, `useDb(event)`).
-          if (node.arguments.some((a) => this.isRequestObject(a))) return SERVER_STATE_HELPER.test(callee.name) || WRITE_HELPER.test(callee.name) ? 'unknown' : 'request';
+          if (node.arguments.some((a) => this.isRequestObject(a))) return readsServerState(callee.name) ? 'unknown' : 'request';
           return 'unknown';
         }
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';

@@ -3237,5 +3237,12 @@ ruleTester.run('no-500-for-validation (server state read with the request)', tes
         report({ line: 5, column: 22, what: 'the check of request input on line 5', output: helperCheck('parseInput').replace('status(500)', 'status(400)') }),
       ],
     },
+    {
+      name: 'readBody(req) is a reader: its name holds no server-state word (the "dB" inside "readBody" is not one)',
+      code: helperCheck('readBody'),
+      errors: [
+        report({ line: 5, column: 22, what: 'the check of request input on line 5', output: helperCheck('readBody').replace('status(500)', 'status(400)') }),
+      ],
+    },
   ],
 });

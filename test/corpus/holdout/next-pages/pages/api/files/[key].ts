@@ -13,14 +13,15 @@ export default async function filesHandler(req: NextApiRequest, r: NextApiRespon
   const key = String(req.query.key);
 
   if (req.method === 'GET') {
-    // positive: S3 GetObject (and streaming its body) is the only failable work; catch answers 500
+    // negative: S3 GetObject on the app's own bucket is its storage failing (like a database), so 500 is right
+    // (relabelled when AWS data services became backing stores, not gateways: see docs/rules/no-500-for-upstream-failure.md)
     try {
       const obj = await s3.send(new GetObjectCommand({ Bucket, Key: key }));
       r.setHeader('content-type', obj.ContentType ?? 'application/octet-stream');
       return r.send(Buffer.from(await obj.Body!.transformToByteArray()));
     } catch (err) {
       if (err instanceof NoSuchKey) return r.status(404).json({ error: 'No such file' });
-      return r.status(500).json({ error: 'Storage error' }); // expect: no-500-for-upstream-failure 502
+      return r.status(500).json({ error: 'Storage error' });
     }
   }
 
