@@ -134,6 +134,51 @@ export function isHttpCheck(test: Node, sourceCode: SourceCode): boolean {
   );
 }
 
+/**
+ * The value an HTTP check takes on a successful response (`ok`, status 200,
+ * nothing retryable), when that is known: `res.ok` -> true, `!res.ok` and
+ * `res.status >= 400` -> false, `res.ok && body.items` -> unknown. An exit on
+ * the side a success takes leaves on success (the loop goes around on
+ * failure: a retry); an exit on the other side leaves on failure.
+ */
+export function onSuccess(test: Node, sourceCode: SourceCode): boolean | undefined {
+  const inner = unwrap(test);
+  if (inner.type === T.UnaryExpression && inner.operator === '!') {
+    const value = onSuccess(inner.argument, sourceCode);
+    return value === undefined ? undefined : !value;
+  }
+  if (inner.type === T.LogicalExpression && (inner.operator === '&&' || inner.operator === '||')) {
+    const left = onSuccess(inner.left, sourceCode);
+    const right = onSuccess(inner.right, sourceCode);
+    // Three-valued: `false && x` is false, `true || x` is true whatever x is.
+    const absorbing = inner.operator === '||';
+    if (left === absorbing || right === absorbing) return absorbing;
+    return left === undefined || right === undefined ? undefined : !absorbing;
+  }
+  if (isOk(inner)) return true;
+  if (inner.type === T.CallExpression && RETRYABLE_HELPER.test(calleeName(inner) ?? '')) return false;
+  const list = statusListCheck(inner, sourceCode);
+  if (list && calleeName(inner as TSESTree.CallExpression) !== 'indexOf') return list.includes(200);
+  const comparison = statusComparison(inner, sourceCode);
+  if (comparison) {
+    const op = comparison.flipped ? (FLIP[comparison.op] ?? comparison.op) : comparison.op;
+    return compare(200, op, comparison.value);
+  }
+  return undefined;
+}
+
+function compare(status: number, op: string, value: number): boolean | undefined {
+  switch (op) {
+    case '<': return status < value;
+    case '<=': return status <= value;
+    case '>': return status > value;
+    case '>=': return status >= value;
+    case '===': case '==': return status === value;
+    case '!==': case '!=': return status !== value;
+    default: return undefined;
+  }
+}
+
 const AUTH_CODE = (code: number): boolean => code === 401 || code === 403 || code === 407;
 
 /**

@@ -6,7 +6,7 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetryLogic, WaitKind } from './types';
-import { classifyGuard, findSinglesOut, isAuthCheck, isHttpCheck, retriesOnOf } from './conditions';
+import { classifyGuard, findSinglesOut, isAuthCheck, isHttpCheck, onSuccess, retriesOnOf } from './conditions';
 import { collectVarying, createEnv, findWaits, foldWaits, type Growth, type GrowthEnv } from './growth';
 import {
   RETRY_AFTER_TEXT,
@@ -460,6 +460,12 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
     }
     const last = info.guards[info.guards.length - 1]!;
     if (isHttpCheck(last, sourceCode)) {
+      // `if (!res.ok) return null` leaves on failure: the loop goes around after a success (the next page), not after a failure.
+      const success = onSuccess(last, sourceCode);
+      if (success !== undefined && success !== info.sides[info.sides.length - 1]) {
+        boundExits.push(info);
+        return;
+      }
       successExits.push(node);
       failureTests.push(last);
       loopsAround = true;
