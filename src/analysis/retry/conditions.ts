@@ -6,6 +6,7 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetriesOn } from './types';
 import {
+  alwaysExits,
   calleeName,
   memberName,
   someNode,
@@ -196,6 +197,104 @@ export function isAuthCheck(test: Node, sourceCode: SourceCode): boolean {
   if (comparison) return /^[!=]==?$/.test(comparison.op) && AUTH_CODE(comparison.value);
   const list = statusListCheck(inner, sourceCode);
   return !!list && list.length > 0 && list.every(AUTH_CODE);
+}
+
+/** Error classes of a unique or conflict violation: Sequelize `UniqueConstraintError`, `DuplicateKeyError`, `ConflictError`. */
+const CONFLICT_CLASS = /Unique|Duplicate|Conflict/;
+/** Prisma P2002, Postgres 23505, MySQL ER_DUP_ENTRY / 1062, MongoDB 11000, SQLite unique, a port in use. */
+const CONFLICT_CODES = new Set<unknown>(['P2002', '23505', 'ER_DUP_ENTRY', 'ER_DUP_KEY', 1062, 11000, 11001, 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'EADDRINUSE']);
+const CONFLICT_HELPER = /^(is|was|has)\w*(Unique|Duplicate|Conflict|AddrInUse|AddressInUse|PortInUse|PortTaken)/i;
+const CONFLICT_TEXT = /duplicate key|unique constraint|already exists|address already in use|EADDRINUSE/i;
+
+/**
+ * One comparison or call that holds only for a conflict: `err.code === 'P2002'`,
+ * `e instanceof UniqueConstraintError`, `status === 409`. An (in)equality is
+ * judged by its operands; the caller reads `!==` as the negation.
+ */
+function conflictAtom(node: Node, sourceCode: SourceCode): boolean {
+  if (node.type === T.BinaryExpression && node.operator === 'instanceof') {
+    const right = unwrap(node.right);
+    const name = right.type === T.Identifier ? right.name : right.type === T.MemberExpression ? memberName(right) : undefined;
+    return !!name && CONFLICT_CLASS.test(name);
+  }
+  if (node.type === T.BinaryExpression && /^[!=]==?$/.test(node.operator) && node.left.type !== T.PrivateIdentifier) {
+    const comparison = statusComparison(node, sourceCode);
+    if (comparison?.value === 409) return true;
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+      const value = unwrap(side as Node);
+      if (value.type !== T.Literal || !CONFLICT_CODES.has(value.value)) continue;
+      // `err.code`, `e.errno`, `error.sqlState`, `code`: anything but a status (where 1062 or 11000 mean nothing).
+      if (!(isStatusLike(other as Node) && typeof value.value === 'number' && value.value < 600)) return true;
+    }
+    return false;
+  }
+  if (node.type === T.CallExpression) {
+    const name = calleeName(node) ?? '';
+    if (CONFLICT_HELPER.test(name)) return true;
+    const list = statusListCheck(node, sourceCode);
+    if (list) return list.length > 0 && list.every((code) => code === 409);
+    // `err.message.includes('duplicate key')`
+    const arg = node.arguments[0];
+    return /^(includes|startsWith|test|match)$/.test(name) && arg?.type === T.Literal && typeof arg.value === 'string' && CONFLICT_TEXT.test(arg.value);
+  }
+  return false;
+}
+
+/**
+ * Whether `test` having the value `side` means the failure is a conflict: a
+ * unique or duplicate-key violation, HTTP 409, a port already in use.
+ * `!(err instanceof UniqueConstraintError) || attempt >= max` is false only
+ * for a conflict; `err.code === 'P2002' && left > 0` is true only for one.
+ */
+export function impliesConflict(test: Node, side: boolean, sourceCode: SourceCode): boolean {
+  const inner = unwrap(test);
+  if (inner.type === T.UnaryExpression && inner.operator === '!') return impliesConflict(inner.argument, !side, sourceCode);
+  if (inner.type === T.LogicalExpression && (inner.operator === '&&' || inner.operator === '||')) {
+    const left = impliesConflict(inner.left, side, sourceCode);
+    const right = impliesConflict(inner.right, side, sourceCode);
+    // `a && b` is true when both are, false when either is false (and `||` the other way round).
+    return (inner.operator === '&&') === side ? left || right : left && right;
+  }
+  if (inner.type === T.BinaryExpression && (inner.operator === '!==' || inner.operator === '!=')) {
+    return !side && conflictAtom(inner, sourceCode);
+  }
+  return side && conflictAtom(inner, sourceCode);
+}
+
+/** Whether a failure test tells a conflict apart, on either side (`status === 409`, `code !== 'EADDRINUSE'`). */
+export function isConflictCheck(test: Node, sourceCode: SourceCode): boolean {
+  return impliesConflict(test, true, sourceCode) || impliesConflict(test, false, sourceCode);
+}
+
+/** Some statement leaves unless there is a conflict: `if (!(err instanceof UniqueConstraintError)) throw err`. */
+export function leavesUnlessConflict(statements: readonly Node[], sourceCode: SourceCode): boolean {
+  return statements.some(
+    (s) =>
+      s.type === T.IfStatement &&
+      ((alwaysExits(s.consequent) && !alwaysExits(s.alternate) && impliesConflict(s.test, false, sourceCode)) ||
+        (!!s.alternate && alwaysExits(s.alternate) && !alwaysExits(s.consequent) && impliesConflict(s.test, true, sourceCode))),
+  );
+}
+
+/**
+ * Whether `node` (inside `stop`) is only reached on a conflict: a guard on
+ * the way whose side taken says so, or an earlier statement that leaves
+ * otherwise.
+ */
+export function reachedOnlyOnConflict(node: Node, stop: Node, sourceCode: SourceCode): boolean {
+  let child: Node = node;
+  let current = node.parent;
+  while (current && child !== stop) {
+    if ((current.type === T.IfStatement || current.type === T.ConditionalExpression) && child !== current.test) {
+      if (impliesConflict(current.test, child === current.consequent, sourceCode)) return true;
+    } else if (current.type === T.BlockStatement) {
+      const index = current.body.indexOf(child as TSESTree.Statement);
+      if (index > 0 && leavesUnlessConflict(current.body.slice(0, index), sourceCode)) return true;
+    }
+    child = current;
+    current = current.parent;
+  }
+  return false;
 }
 
 const DEADLINE = /Date\.now|performance\.now|process\.hrtime|deadline|elapsed|expir|timeLeft|timeRemaining|maxRetryTime|maxElapsed|until/i;

@@ -6,7 +6,17 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetryLogic, WaitKind } from './types';
-import { classifyGuard, findSinglesOut, isAuthCheck, isHttpCheck, onSuccess, retriesOnOf } from './conditions';
+import {
+  classifyGuard,
+  findSinglesOut,
+  isAuthCheck,
+  isConflictCheck,
+  isHttpCheck,
+  leavesUnlessConflict,
+  onSuccess,
+  reachedOnlyOnConflict,
+  retriesOnOf,
+} from './conditions';
 import { collectVarying, createEnv, findWaits, foldWaits, type Growth, type GrowthEnv } from './growth';
 import {
   RETRY_AFTER_TEXT,
@@ -485,6 +495,8 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
   if (!hasOperation || !loopsAround || (successExits.length === 0 && !testRetries)) return undefined;
   // Going around only on 401/403/407 sends again with refreshed credentials: re-authentication, not a retry.
   if (!catchLoopsAround && failureTests.length > 0 && failureTests.every((test) => isAuthCheck(test, sourceCode))) return undefined;
+  // Going around only on a conflict (duplicate key, 409, a port in use) re-runs with a fresh value: regeneration, not a retry.
+  if (goesAroundOnlyOnConflict(continuingTries, continues, failureTests, sourceCode)) return undefined;
   // Shaped like a retry: now the walks that tell items, polling and changing targets apart.
   if (isItemLoop(loop, sourceCode) || isPolling(loop, sourceCode) || walksTargets(loop, sourceCode)) return undefined;
   if (waitsOnlyOnFiles(loop, sourceCode)) return undefined;
@@ -520,6 +532,29 @@ export function analyseLoop(loop: LoopNode, ctx: LoopContext): RetryLogic | unde
     ...(singlesOut ? { singlesOut429or503: singlesOut } : {}),
     readsRetryAfter: wait.kind === 'retry-after' || readsRetryAfter(loop, sourceCode),
   };
+}
+
+/**
+ * Every way round after a failure needs a conflict: each failure test tells
+ * one apart (`status === 409`), and each catch that goes around does so only
+ * for one (`if (!(err instanceof UniqueConstraintError)) throw err`,
+ * `if (err.code === 'P2002') continue`).
+ */
+function goesAroundOnlyOnConflict(
+  tries: TSESTree.TryStatement[],
+  continues: { node: TSESTree.ContinueStatement; info: PathInfo }[],
+  failureTests: Node[],
+  sourceCode: SourceCode,
+): boolean {
+  if (!failureTests.every((test) => isConflictCheck(test, sourceCode))) return false;
+  const catches = new Set<TSESTree.CatchClause>(tries.map((t) => t.handler!));
+  for (const { info } of continues) if (info.inCatch) catches.add(info.inCatch);
+  if (catches.size === 0) return failureTests.length > 0;
+  for (const clause of catches) {
+    // Falling off the end of the catch goes around: only when an earlier statement leaves unless there is a conflict.
+    if (!alwaysExits(clause.body) && !leavesUnlessConflict(clause.body.body, sourceCode)) return false;
+  }
+  return continues.every(({ node, info }) => !info.inCatch || reachedOnlyOnConflict(node, info.inCatch.body, sourceCode));
 }
 
 /** Awaited calls on the failure path that might sleep inside (`await this.onFailure(err)`). */

@@ -6,7 +6,7 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { BoundKind, RetryLogic } from './types';
-import { classifyGuard, findSinglesOut, isHttpCheck, retriesOnOf } from './conditions';
+import { classifyGuard, findSinglesOut, isHttpCheck, reachedOnlyOnConflict, retriesOnOf } from './conditions';
 import {
   collectVarying,
   createEnv,
@@ -250,6 +250,8 @@ export function analyseRecursion(call: TSESTree.CallExpression, ctx: RecursionCo
   if (!context.tries.length && !context.failureTests.length && !context.handler) return undefined;
   // Re-authenticating once on 401/403 is not a retry of a failing upstream.
   if (context.guards.some((g) => /\b40[137]\b/.test(sourceCode.getText(g)))) return undefined;
+  // Calling again only on a conflict (duplicate key, 409, a port in use) re-runs with a fresh value: regeneration, not a retry.
+  if (reachedOnlyOnConflict(call, fn.body, sourceCode)) return undefined;
   // Calling again with the response's Location follows a redirect.
   if (call.arguments.some((arg) => readsLocation(arg, sourceCode))) return undefined;
   if (isSynchronousRecomputation(fn, call, context, sourceCode)) return undefined;
