@@ -307,4 +307,36 @@ const MAX = 4;
 async function b(c, ok) { const limit = ok ? MAX : 1; for (let n = 1; n <= limit; n++) { const r = await c.run(); if (r.ok) return r; await sleep(100 * n); } }`),
     ).toEqual([['count', 4]]);
   });
+
+  it('reads the polarity of an HTTP exit: leaving on failure goes around on success, which retries nothing', () => {
+    // Each pair differs only in the polarity of the exit's check.
+    expect(facts(`async function a(u) { for (let p = 1; p <= 3; p++) { const r = await fetch(u + p); if (!r.ok) return null; } }`)).toEqual([]);
+    expect(facts(`async function a(u) { for (let p = 1; p <= 3; p++) { const r = await fetch(u + p); if (r.ok) return null; } }`)).toEqual([
+      'L1 loop wait=none bound=count on=any-failure@L1',
+    ]);
+    expect(facts(`async function b(u) { while (true) { const r = await fetch(u); if (r.status === 200) { use(r); } else { return null; } } }`)).toEqual([]);
+    expect(facts(`async function b(u) { while (true) { const r = await fetch(u); if (r.status !== 200) { use(r); } else { return null; } } }`)).toEqual([
+      'L1 loop wait=none bound=none on=any-failure@L1',
+    ]);
+    // An exit that leaves on failure once the attempts are spent bounds a retry that goes around on failure.
+    expect(
+      facts(`${SLEEP}
+async function c(u) { for (let n = 0; ; n++) { const r = await fetch(u); if (r.ok) return r; if (!r.ok && n >= 2) return null; await sleep(500); } }`),
+    ).toEqual(['L2 loop wait=constant(500) bound=count on=any-failure@L2']);
+  });
+
+  it('leaves out loops and recursion that go around only on a conflict (duplicate key, 409, a port in use)', () => {
+    expect(facts(`async function a(db) { for (;;) { try { return await db.insert(); } catch (e) { if (e.code === '23505') continue; throw e; } } }`)).toEqual([]);
+    expect(facts(`async function a(db) { for (;;) { try { return await db.insert(); } catch (e) { if (e.code === '57P01') continue; throw e; } } }`)).toEqual([
+      'L1 loop wait=none bound=none on=unknown',
+    ]);
+    expect(facts(`async function b(db, n = 3) { try { return await db.insert(); } catch (e) { if (!isUniqueViolation(e) || n === 0) throw e; return b(db, n - 1); } }`)).toEqual([]);
+    expect(facts(`async function b(db, n = 3) { try { return await db.insert(); } catch (e) { if (!isTimeout(e) || n === 0) throw e; return b(db, n - 1); } }`)).toEqual([
+      'L1 recursion wait=none bound=count on=unknown',
+    ]);
+    // A conflict test beside another way round (falling off the catch) is still a retry.
+    expect(facts(`async function c(db) { for (let i = 0; i < 3; i++) { try { return await db.insert(); } catch (e) { if (e.code === 'P2002') continue; log(e); } } }`)).toEqual([
+      'L1 loop wait=none bound=count on=unknown',
+    ]);
+  });
 });

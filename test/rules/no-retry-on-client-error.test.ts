@@ -162,8 +162,60 @@ export const f = fetchRetry(fetch, { retryOn: [409, 500, 503] });`,
   return letter;
 }`,
     },
+    // Polarity: `if (!res.ok) return null` leaves on failure, so the loop goes around on success: pagination.
+    {
+      name: 'loop: pages fetched until one fails is pagination, it retries no client error',
+      code: `export async function allReleases(api) {
+  const releases = [];
+  for (let page = 1; page <= 3; page++) {
+    const res = await fetch(api + '/releases?page=' + page);
+    if (!res.ok) return null;
+    const batch = await res.json();
+    releases.push(...batch);
+    if (batch.length < 100) break;
+  }
+  return releases;
+}`,
+    },
+    // Going around only on 409 Conflict re-sends with a new value.
+    {
+      name: 'loop: going around only on 409 Conflict (TS)',
+      code: `export async function reserve(api: string, name: string): Promise<Response | undefined> {
+  for (let n = 0; n < 3; n++) {
+    const res = await fetch(api, { method: 'PUT', body: name + '-' + n });
+    if (res.status === 409) continue;
+    return res;
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'loop: the pagination twin that leaves on success retries every failure',
+      code: `export async function allReleases(api) {
+  const releases = [];
+  for (let page = 1; page <= 3; page++) {
+    const res = await fetch(api + '/releases?page=' + page);
+    if (res.ok) return null;
+    const batch = await res.json();
+    releases.push(...batch);
+    if (batch.length < 100) break;
+  }
+  return releases;
+}`,
+      errors: [{ messageId: 'retriesClientErrors', data: { what: 'This retry loop' }, line: 5, column: 9 }],
+    },
+    {
+      name: 'loop: the twin going around on every 4xx and 5xx retries client errors (TS)',
+      code: `export async function reserve(api: string, name: string): Promise<Response | undefined> {
+  for (let n = 0; n < 3; n++) {
+    const res = await fetch(api, { method: 'PUT', body: name + '-' + n });
+    if (res.status >= 400) continue;
+    return res;
+  }
+}`,
+      errors: [{ messageId: 'retriesClientErrors', data: { what: 'This retry loop' }, line: 4, column: 9 }],
+    },
     {
       name: 'loop: throw on !res.ok inside the retried try',
       code: `${sleep}async function get(url) {

@@ -232,8 +232,89 @@ async function callApi<T>(run: () => Promise<T>, limits: { timeouts: number; ove
   }
 }`,
     },
+    // Going around only on a duplicate key draws a new value each time: regeneration, not a retry.
+    {
+      name: 'while (true) going around only on a Postgres unique violation (23505) is not a retry',
+      code: `export async function insertShortLink(db, target) {
+  while (true) {
+    try {
+      return await db.links.insert({ target, slug: shortSlug() });
+    } catch (err) {
+      if (err.code !== '23505') throw err;
+    }
+  }
+}`,
+    },
+    {
+      name: 'for (;;) going around only on MySQL ER_DUP_ENTRY, with continue (TS)',
+      code: `export async function insertTicket(db: { insert(row: object): Promise<number> }): Promise<number> {
+  for (;;) {
+    try {
+      return await db.insert({ number: ticketNumber() });
+    } catch (err: any) {
+      if (err?.code === 'ER_DUP_ENTRY') continue;
+      throw err;
+    }
+  }
+}`,
+    },
+    // Polarity: a loop that leaves on failure goes around on success; it retries nothing.
+    {
+      name: 'while (true) reading pages until one fails is not a retry',
+      code: `export async function drain(feed) {
+  const items = [];
+  let page = 0;
+  while (true) {
+    page++;
+    const res = await fetch(feed + '?page=' + page);
+    if (res.status !== 200) return items;
+    items.push(...(await res.json()));
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'while (true) going around on a Postgres serialization failure (40001) is a retry',
+      code: `export async function insertShortLink(db, target) {
+  while (true) {
+    try {
+      return await db.links.insert({ target, slug: shortSlug() });
+    } catch (err) {
+      if (err.code !== '40001') throw err;
+    }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 2, column: 3 }],
+    },
+    {
+      name: 'for (;;) going around on ETIMEDOUT, with continue (TS)',
+      code: `export async function insertTicket(db: { insert(row: object): Promise<number> }): Promise<number> {
+  for (;;) {
+    try {
+      return await db.insert({ number: ticketNumber() });
+    } catch (err: any) {
+      if (err?.code === 'ETIMEDOUT') continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 2, column: 3 }],
+    },
+    {
+      name: 'while (true) that leaves on 200 goes around on failure: a retry',
+      code: `export async function drain(feed) {
+  const items = [];
+  let page = 0;
+  while (true) {
+    page++;
+    const res = await fetch(feed + '?page=' + page);
+    if (res.status === 200) return items;
+    items.push(...(await res.json()));
+  }
+}`,
+      errors: [{ messageId: 'unbounded', data: what('This retry loop', 'its only way out is success'), line: 4, column: 3 }],
+    },
     {
       name: 'recursion: an options object whose smaller part a later spread overrides',
       code: `${sleep}export async function sendAll(opts) {

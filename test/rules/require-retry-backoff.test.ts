@@ -461,8 +461,180 @@ async function askToDeploy(openDocs) {
   }
 }`,
     },
+    // Polarity of an HTTP check: leaving on failure means the loop goes around on success (pagination, not a retry).
+    {
+      name: 'loop: pages fetched until one fails or comes back short is pagination, not a retry',
+      code: `export async function loadTags(api) {
+  const tags = [];
+  for (let page = 1; page <= 4; page++) {
+    const res = await fetch(\`\${api}/tags?page=\${page}\`);
+    if (!res.ok) return null;
+    const chunk = await res.json();
+    tags.push(...chunk);
+    if (chunk.length < 30) break;
+  }
+  return tags;
+}`,
+    },
+    {
+      name: 'loop: leaving on status >= 400 (the loop goes on after a success) is not a retry (TS)',
+      code: `export async function warm(origin: string): Promise<boolean> {
+  for (let page = 1; page <= 3; page++) {
+    const res = await fetch(\`\${origin}/catalog?page=\${page}\`);
+    if (res.status >= 400) return false;
+  }
+  return true;
+}`,
+    },
+    // Going around only on a conflict re-runs with a fresh value: regeneration, not a retry.
+    {
+      name: 'loop: re-running after a unique-constraint violation is regeneration, not a retry',
+      code: `import { UniqueConstraintError } from 'sequelize';
+export async function withFreshSlug(run, times = 3) {
+  for (let n = 1; ; n++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintError) || n >= times) throw error;
+    }
+  }
+}`,
+    },
+    {
+      name: 'recursion: calling again on a Prisma P2002 (duplicate key) picks a new code, not a retry',
+      code: `export async function createInvite(db, data, left = 2) {
+  try {
+    return await db.invite.create({ data: { ...data, code: makeCode() } });
+  } catch (e) {
+    if (e.code === 'P2002' && left > 0) return createInvite(db, data, left - 1);
+    throw e;
+  }
+}`,
+    },
+    {
+      name: 'loop: going around on HTTP 409 only (a conflict) is not a retry',
+      code: `export async function claimName(api, base) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(\`\${api}/names\`, { method: 'POST', body: base + i });
+    if (res.status === 409) continue;
+    return res;
+  }
+}`,
+    },
+    {
+      name: 'loop: a new port after EADDRINUSE is not a retry',
+      code: `export async function listenFree(server, port) {
+  for (let tries = 0; tries < 5; tries++) {
+    try {
+      return await server.listen(port + tries);
+    } catch (err) {
+      if (err.code !== 'EADDRINUSE') throw err;
+    }
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'loop: the pagination twin that leaves on success goes around on failure: a retry',
+      code: `export async function loadTags(api) {
+  const tags = [];
+  for (let page = 1; page <= 4; page++) {
+    const res = await fetch(\`\${api}/tags?page=\${page}\`);
+    if (res.ok) return null;
+    const chunk = await res.json();
+    tags.push(...chunk);
+    if (chunk.length < 30) break;
+  }
+  return tags;
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'loop: leaving on status < 400 goes around on failure: a retry (TS)',
+      code: `export async function warm(origin: string): Promise<boolean> {
+  for (let page = 1; page <= 3; page++) {
+    const res = await fetch(\`\${origin}/catalog?page=\${page}\`);
+    if (res.status < 400) return false;
+  }
+  return true;
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 2, column: 3 }],
+    },
+    {
+      name: 'loop: leaving on success and on 4xx, waiting a constant time otherwise, is still a retry',
+      code: `${sleep}export async function getJson(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    if (res.status < 500) throw new Error(String(res.status));
+    await sleep(2000);
+  }
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '2000 ms' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'loop: a 404 that leaves at once does not hide the retry on other failures',
+      code: `${sleep}export async function getItem(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 404) return null;
+    if (res.ok) return res.json();
+    await sleep(2000);
+  }
+}`,
+      errors: [{ messageId: 'constantWait', data: { what: 'This retry loop', delay: '2000 ms' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'loop: the twin going around on a connection error is a retry',
+      code: `import { ConnectionError } from 'sequelize';
+export async function withFreshSlug(run, times = 3) {
+  for (let n = 1; ; n++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof ConnectionError) || n >= times) throw error;
+    }
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 3, column: 3 }],
+    },
+    {
+      name: 'recursion: the twin calling again on a Prisma connection error (P1001) is a retry',
+      code: `export async function createInvite(db, data, left = 2) {
+  try {
+    return await db.invite.create({ data: { ...data, code: makeCode() } });
+  } catch (e) {
+    if (e.code === 'P1001' && left > 0) return createInvite(db, data, left - 1);
+    throw e;
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This recursive retry' }, line: 5, column: 48 }],
+    },
+    {
+      name: 'loop: the twin going around on 502 is a retry',
+      code: `export async function claimName(api, base) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(\`\${api}/names\`, { method: 'POST', body: base + i });
+    if (res.status === 502) continue;
+    return res;
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 2, column: 3 }],
+    },
+    {
+      name: 'loop: the twin going around on ECONNREFUSED is a retry',
+      code: `export async function listenFree(server, port) {
+  for (let tries = 0; tries < 5; tries++) {
+    try {
+      return await server.listen(port + tries);
+    } catch (err) {
+      if (err.code !== 'ECONNREFUSED') throw err;
+    }
+  }
+}`,
+      errors: [{ messageId: 'noWait', data: { what: 'This retry loop' }, line: 2, column: 3 }],
+    },
     {
       name: 'loop: a URL copied from an object that is never refreshed is retried, not polled',
       code: `${sleep}export async function getPdf(letter) {
