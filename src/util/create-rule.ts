@@ -13,21 +13,25 @@ const withDocsUrl = ESLintUtils.RuleCreator<HttpSemanticsDocs>((name) => `${REPO
 
 /**
  * `ESLintUtils.RuleCreator` with the docs URL of this plugin, whose `create`
- * merges the default options into the configured ones once per distinct options
- * array, instead of a deep merge on every file for every rule.
+ * merges the default options into the configured ones once per distinct
+ * configuration, instead of a deep merge on every file for every rule.
+ * ESLint hands each file a fresh options array (it merges `meta.defaultOptions`
+ * per file itself), so the cache is keyed by the options' JSON text, not by
+ * the array.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HttpSemanticsDocs>>,
 ): ReturnType<typeof withDocsUrl<Options, MessageIds>> {
   const created = withDocsUrl<Options, MessageIds>(rule);
   const defaults = (rule.meta.defaultOptions ?? []) as Options;
-  const merged = new WeakMap<readonly unknown[], Options>();
+  const merged = new Map<string, Options>();
   created.create = (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => {
     const configured = context.options as readonly unknown[];
-    let options = merged.get(configured);
+    const key = configured.length === 0 ? '' : JSON.stringify(configured);
+    let options = merged.get(key);
     if (!options) {
       options = ESLintUtils.applyDefault(defaults, configured as Options) as Options;
-      merged.set(configured, options);
+      merged.set(key, options);
     }
     return rule.create(context, options);
   };
