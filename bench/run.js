@@ -32,7 +32,7 @@ const TARGET_OVERHEAD = 0.1;
 const TARGET_GROWTH = 1.5; // ms per 1k lines at 16x over 1x
 
 function parseArgs(argv) {
-  const args = { statRounds: 1, dir: null, rounds: 3, files: 300, seed: 20240607, json: null, growthRounds: 5 };
+  const args = { statRounds: 1, dir: null, rounds: 5, files: 300, seed: 20240607, json: null, growthRounds: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -85,7 +85,27 @@ function loadPlugin() {
   return mod.default ?? mod;
 }
 
-function makeConfigs(plugin) {
+/**
+ * ESLint's CLI and Node API build one FlatConfigArray per run and reuse it for
+ * every file (configs merged and rule options validated once, cached by file).
+ * \`Linter#verify\` given a plain array instead normalises it and validates
+ * every rule's options again on each call: a cost the real CLI never pays,
+ * and one that grows with the number of configured rules. So build it once,
+ * as the CLI does. (An ESLint-internal module; plain arrays if it moves.)
+ */
+function prepared(config, basePath) {
+  let FlatConfigArray;
+  try {
+    ({ FlatConfigArray } = require(path.join(path.dirname(require.resolve('eslint/package.json')), 'lib', 'config', 'flat-config-array.js')));
+  } catch {
+    return config;
+  }
+  const array = new FlatConfigArray(config, { basePath });
+  array.normalizeSync();
+  return array;
+}
+
+function makeConfigs(plugin, basePath) {
   const base = {
     files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
     languageOptions: { parser: tsParser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
@@ -98,7 +118,7 @@ function makeConfigs(plugin) {
     // Any rule at all makes ESLint do work that a rule-less run skips; this row is that
     // floor, so the plugin's own cost can be read apart from it.
     { name: 'one no-op rule', config: [base, { plugins: { bench: NOOP_PLUGIN }, rules: { 'bench/noop': 'error' } }] },
-  ];
+  ].map((c) => ({ ...c, config: prepared(c.config, basePath) }));
 }
 
 const NOOP_PLUGIN = {
@@ -157,8 +177,8 @@ function main() {
   const args = parseArgs(process.argv.slice(2));
   const plugin = loadPlugin();
   const ruleIds = Object.keys(plugin.rules).map((id) => `http-semantics/${id}`);
-  const configs = makeConfigs(plugin);
   // Flat config only matches files under the Linter's cwd.
+  const configs = makeConfigs(plugin, args.dir ?? ROOT);
   const linter = new Linter({ configType: 'flat', cwd: args.dir ?? ROOT });
 
   // Files, minus those the parser rejects and those a plugin rule crashes on
@@ -214,11 +234,15 @@ function main() {
       `${c.name.padEnd(22)}${fmt(totals[i], 0).padStart(9)}${fmt(median(samples[i]), 0).padStart(11)}${fmt((totals[i] / lines) * 1000, 2).padStart(13)}${ratio.padStart(16)}${fmt(pairedRatio(i), 3).padStart(17)}\n`,
     );
   });
-  const overhead = totals[1] / parseMs - 1;
+  // The targets are judged on the larger of the two estimates (min over min,
+  // and the median of per-round ratios): on a shared machine either can be the
+  // lucky one, and a target should not be met by luck.
+  const overhead = Math.max(totals[1] / parseMs, pairedRatio(1)) - 1;
   const floorMs = totals[3];
-  const overFloor = totals[1] / floorMs - 1;
+  const floorPaired = median(samples[1].map((ms, r) => ms / samples[3][r]));
+  const overFloor = Math.max(totals[1] / floorMs, floorPaired) - 1;
   out.write(
-    `http-semantics/all over ESLint with one no-op rule: ${pct(overFloor)} (per-round ratio ${fmt(median(samples[1].map((ms, r) => ms / samples[3][r])), 3)}); a single no-op rule costs ${pct(floorMs / parseMs - 1)} over parse-only\n`,
+    `http-semantics/all over ESLint with one no-op rule: ${pct(totals[1] / floorMs - 1)} (per-round ratio ${fmt(floorPaired, 3)}); a single no-op rule costs ${pct(floorMs / parseMs - 1)} over parse-only\n`,
   );
 
   // Per-rule times (ESLint stats), median over --stat-rounds rounds.
@@ -250,6 +274,7 @@ function main() {
   // Growth: one route-file unit at 1x, 4x, 16x, each copy in a fresh block
   // (files under the repository, so a Linter rooted there).
   const growthLinter = new Linter({ configType: 'flat', cwd: ROOT });
+  const growthConfigs = args.dir ? makeConfigs(plugin, ROOT) : configs;
   const unit = growthUnit();
   const sizes = [1, 4, 16];
   const growthFiles = sizes.map((k) => {
@@ -261,16 +286,16 @@ function main() {
   const growth = growthFiles.map((g) => {
     const reps = 16 / g.k; // the same number of lines per sample at every size
     const batch = Array.from({ length: reps }, () => g);
-    const bad = growthLinter.verify(g.code, configs[0].config, { filename: g.filename }).find((m) => m.fatal || m.ruleId === null);
+    const bad = growthLinter.verify(g.code, growthConfigs[0].config, { filename: g.filename }).find((m) => m.fatal || m.ruleId === null);
     if (bad) throw new Error(`growth file ${g.k}x was not linted: ${bad.message} (line ${bad.line})`);
-    for (const c of configs.slice(0, 2)) lintAll(growthLinter, c.config, batch);
+    for (const c of growthConfigs.slice(0, 2)) lintAll(growthLinter, c.config, batch);
     const parse = [];
     const full = [];
     const rules = [];
     for (let r = 0; r < args.growthRounds; r++) {
-      parse.push(lintAll(growthLinter, configs[0].config, batch));
-      full.push(lintAll(growthLinter, configs[1].config, batch));
-      rules.push(ruleIds.reduce((n, id) => n + (ruleTimes(growthLinter, configs[1].config, batch).times[id] ?? 0), 0));
+      parse.push(lintAll(growthLinter, growthConfigs[0].config, batch));
+      full.push(lintAll(growthLinter, growthConfigs[1].config, batch));
+      rules.push(ruleIds.reduce((n, id) => n + (ruleTimes(growthLinter, growthConfigs[1].config, batch).times[id] ?? 0), 0));
     }
     const perK = (ms) => (ms / (g.lines * reps)) * 1000;
     return { k: g.k, lines: g.lines, parse: perK(Math.min(...parse)), full: perK(Math.min(...full)), rules: perK(Math.min(...rules)) };
@@ -286,8 +311,8 @@ function main() {
   // Targets.
   const slowestPlugin = ruleIds.map((id) => [id, pluginStats.times[id] ?? 0]).sort((a, b) => b[1] - a[1])[0] ?? ['(none)', 0];
   const checks = [
-    { name: `plugin overhead over parse-only < ${TARGET_OVERHEAD * 100}%`, ok: overhead < TARGET_OVERHEAD, detail: pct(overhead) },
-    { name: `plugin overhead over ESLint with one no-op rule < ${TARGET_OVERHEAD * 100}%`, ok: overFloor < TARGET_OVERHEAD, detail: pct(overFloor) },
+    { name: `plugin overhead over parse-only < ${TARGET_OVERHEAD * 100}% (larger of min and per-round estimates)`, ok: overhead < TARGET_OVERHEAD, detail: pct(overhead) },
+    { name: `plugin overhead over ESLint with one no-op rule < ${TARGET_OVERHEAD * 100}% (larger estimate)`, ok: overFloor < TARGET_OVERHEAD, detail: pct(overFloor) },
     {
       name: `linear growth: plugin rules ms/1k lines at 16x <= ${TARGET_GROWTH}x of 1x`,
       ok: growthRatio <= TARGET_GROWTH,
