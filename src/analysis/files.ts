@@ -11,7 +11,16 @@
 const NOT_REQUEST_FILE =
   /(^|\/)(__tests__|__mocks__|__fixtures__)\/|(^|\/)mocks?[-_.][^/]*$|\.(test|spec|e2e|stories|story|bench|mocks?)\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$/;
 
-export function servesRequests(filename: string | undefined): boolean {
-  if (!filename) return true;
-  return !NOT_REQUEST_FILE.test(filename.replace(/\\/g, '/'));
+/**
+ * Modules that exist to fake HTTP (Mock Service Worker, nock, fetch-mock,
+ * axios-mock-adapter): a file that imports one defines mock handlers, whose
+ * responses and fetches stand in for a real server or upstream.
+ */
+const MOCK_LIBRARY = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"](?:msw(?:\/[^'"]*)?|@mswjs\/[^'"]+|nock|fetch-mock|jest-fetch-mock|vitest-fetch-mock|axios-mock-adapter)['"]/m;
+
+/** `text`, when given, is the file's source: a file that imports a mocking library serves no requests either. */
+export function servesRequests(filename: string | undefined, text?: string): boolean {
+  if (filename && NOT_REQUEST_FILE.test(filename.replace(/\\/g, '/'))) return false;
+  if (text === undefined || (!text.includes('mock') && !text.includes('msw') && !text.includes('nock'))) return true;
+  return !MOCK_LIBRARY.test(text);
 }

@@ -124,7 +124,7 @@ export function getHttpModel(context: Context, options: ModelOptions = {}): Http
   const cached = cache.get(ast);
   if (cached) return cached;
   const model =
-    options.ungated === true || servesRequests(context.filename)
+    options.ungated === true || servesRequests(context.filename, sourceCode.text)
       ? buildModel(sourceCode, context.settings, options.ungated === true)
       : emptyModel(new Resolver(sourceCode), sourceCode);
   cache.set(ast, model);

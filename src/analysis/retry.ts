@@ -45,7 +45,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export function getRetryModel(context: Context): RetryModel {
   // Tests, mocks and configs never serve a request: a test that fires requests until it sees a 429 is not a retry storm.
-  if (!servesRequests(context.filename)) return EMPTY;
+  if (!servesRequests(context.filename, context.sourceCode.text)) return EMPTY;
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;
   const cached = cache.get(program);

@@ -34,7 +34,7 @@
 import { servesRequests } from './files';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { isFunction, outerParent, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
+import { isFunction, objectProperty, outerParent, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import { getHttpModel, type HttpModel } from './model';
 import type { UpstreamCall } from './upstream';
 
@@ -481,6 +481,13 @@ function fetchTimeout(model: HttpModel, call: UpstreamCall): UpstreamTimeout {
   const first = args[0] && unwrap(args[0]);
   // `return fetch(request)`: a transparent pass-through of the client's own request, which its own timeout governs.
   if (args.length === 1 && first && forwardsIncomingRequest(model, call.node, first)) return UNKNOWN(call);
+  // `return fetch(new Request(request, { headers }))`: the same request to the same URL with headers
+  // changed (a cookie added) is still a pass-through; `new Request(otherUrl, request)` is not.
+  if (args.length === 1 && first?.type === AST_NODE_TYPES.NewExpression && isRequestConstructor(first) && first.arguments[0]) {
+    const init = first.arguments[1] && unwrap(first.arguments[1]);
+    const keepsSignal = !init || (init.type === AST_NODE_TYPES.ObjectExpression && !objectProperty(init, 'signal'));
+    if (keepsSignal && forwardsIncomingRequest(model, call.node, unwrap(first.arguments[0]))) return UNKNOWN(call);
+  }
   const source = model.resolve(call.node.callee)?.source;
   const init = initOf(model, args[1]);
   // `fetch(new Request(url, init))` / `fetch(request)` where `const request = new Request(url, init)`.
@@ -533,6 +540,11 @@ function forwardsIncomingRequest(model: HttpModel, node: TSESTree.CallExpression
     });
   }
   return false;
+}
+
+function isRequestConstructor(node: TSESTree.NewExpression): boolean {
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Request';
 }
 
 /** undici `dispatcher: new Agent({ headersTimeout, bodyTimeout })`. */

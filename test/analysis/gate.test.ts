@@ -51,6 +51,18 @@ describe('servesRequests', () => {
   });
 
   it.each([
+    ['Mock Service Worker handlers', "import { http, HttpResponse } from 'msw';"],
+    ['msw/node', "const { setupServer } = require('msw/node');"],
+    ['nock interceptors', "import nock from 'nock';"],
+  ])('skips a module that imports a mocking library: %s', (_name, text) => {
+    expect(servesRequests('/repo/src/handlers.ts', text)).toBe(false);
+  });
+
+  it('keeps a module that only mentions a mock in passing', () => {
+    expect(servesRequests('/repo/src/handlers.ts', "import express from 'express';\n// no mock here: msw-like naming in a comment")).toBe(true);
+  });
+
+  it.each([
     ['a test file', '/repo/src/routes/users.test.ts'],
     ['a spec file', '/repo/src/app.spec.js'],
     ['a file under __tests__', '/repo/src/__tests__/handler.ts'],

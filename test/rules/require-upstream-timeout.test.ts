@@ -373,6 +373,19 @@ ${body}
 
 ruleTester.run('require-upstream-timeout (transparent pass-through)', tested, {
   valid: [
+    valid(
+      'a Mock Service Worker handler module: its fetch stands in for an upstream in development',
+      `import { http, passthrough } from 'msw';
+export const handlers = [
+  http.get('https://auth.example.com/*', async ({ request }) => {
+    const local = new Request('http://localhost:8787' + new URL(request.url).pathname, request);
+    const response = await fetch(local);
+    return response.ok ? response : passthrough();
+  }),
+];
+`,
+      'src/handlers.ts',
+    ),
     valid('Cloudflare Worker: return fetch(request) forwards the incoming request unchanged', worker('    return fetch(request);')),
     valid('Cloudflare Worker: the forwarded response is awaited, then returned', worker('    const response = await fetch(request);\n    return response;')),
     valid(
@@ -388,6 +401,10 @@ export default {
 `,
     ),
     valid(
+      'Cloudflare Worker: the same request to the same URL with a header added is still a pass-through',
+      worker("    const headers = new Headers(request.headers);\n    headers.set('x-edge', '1');\n    return fetch(new Request(request, { headers }));"),
+    ),
+    valid(
       'Next.js route handler forwarding its Request',
       `
 export async function GET(request: Request) {
@@ -400,11 +417,36 @@ export async function GET(request: Request) {
   ],
   invalid: [
     invalid(
+      'the same handler module with a router of its own (no mocking library) makes a real fetch (twin of the msw module)',
+      `import { http, passthrough } from './router';
+export const handlers = [
+  http.get('https://auth.example.com/*', async ({ request }) => {
+    const local = new Request('http://localhost:8787' + new URL(request.url).pathname, request);
+    const response = await fetch(local);
+    return response.ok ? response : passthrough();
+  }),
+];
+`,
+      'fetch(local)',
+      'The fetch to `local` on line {line}',
+      "its `signal` is the incoming request's, which aborts only when the client disconnects",
+      FETCH_FIX,
+      'src/handlers.ts',
+    ),
+    invalid(
       'Cloudflare Worker: a new Request to another URL built from the incoming one (twin of return fetch(request))',
       worker("    return fetch(new Request('https://origin.example.com' + url.pathname, request));"),
       'fetch(new Request',
       "The fetch to `new Request('https://origin.example.com' + url.pathname, ...` on line {line}",
       "its `signal` is the incoming request's, which aborts only when the client disconnects",
+      FETCH_FIX,
+    ),
+    invalid(
+      'Cloudflare Worker: the same added header on a request to another URL (twin of the header pass-through)',
+      worker("    const headers = new Headers(request.headers);\n    headers.set('x-edge', '1');\n    return fetch(new Request('https://origin.example.com/api', { headers }));"),
+      'fetch(new Request',
+      "The fetch to `new Request('https://origin.example.com/api', { headers })` on line {line}",
+      FETCH_REASON,
       FETCH_FIX,
     ),
     invalid(
