@@ -189,8 +189,8 @@ export class RequestInput {
           const ref = this.resolver.resolve(callee);
           const nuxt = ref && (ref.source === 'h3' || ref.source === 'global' || ref.source === '#imports' || ref.source === 'nuxt/app');
           if (nuxt && H3_READERS.has(ref.path[0] ?? '')) return 'request';
-          // `useRuntimeConfig(event)`: the server's configuration, read per request.
-          if (nuxt && CONFIG_READERS.has(ref.path[0] ?? '')) return 'env';
+          // `useRuntimeConfig(event)`: the server's configuration, read per request (imported, or a Nuxt auto-import).
+          if (nuxt ? CONFIG_READERS.has(ref.path[0] ?? '') : CONFIG_READERS.has(callee.name) && !this.resolver.variableOf(callee)) return 'env';
           // A helper handed the whole request (`parseBody(event)`, `readJson(req)`) returns request data,
           // unless its name says it reads the server's own state (`getSession(req)`, `useDb(event)`).
           if (node.arguments.some((a) => this.isRequestObject(a))) return readsServerState(callee.name) ? 'unknown' : 'request';

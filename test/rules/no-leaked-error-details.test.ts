@@ -10,6 +10,19 @@ ruleTester.run('no-leaked-error-details', tested, {
   valid: [
     // Lambda handlers whose event is not an HTTP request (no client sees the body)
     {
+      name: 'lambda: a file that builds the WebSocket management client holds WebSocket routes, whose body API Gateway does not relay',
+      code: `const AWS = require('aws-sdk');
+exports.handler = async (event) => {
+  const api = new AWS.ApiGatewayManagementApi({ endpoint: event.requestContext.domainName });
+  try {
+    await api.postToConnection({ ConnectionId: 'c', Data: event.body }).promise();
+  } catch (e) {
+    return { statusCode: 500, body: e.stack };
+  }
+  return { statusCode: 200, body: 'sent' };
+};`,
+    },
+    {
       name: 'lambda: a WebSocket route handler (requestContext.connectionId): API Gateway does not relay the body',
       code: `export const handler = async (event) => {
   const id = event.requestContext.connectionId;
@@ -218,6 +231,29 @@ app.use((err, req, res, next) => {
     },
   ],
   invalid: [
+    {
+      name: 'lambda: the same handler calling another AWS client answers HTTP (twin of the WebSocket management client)',
+      code: `const AWS = require('aws-sdk');
+exports.handler = async (event) => {
+  const api = new AWS.Lambda({ endpoint: event.requestContext.domainName });
+  try {
+    await api.postToConnection({ ConnectionId: 'c', Data: event.body }).promise();
+  } catch (e) {
+    return { statusCode: 500, body: e.stack };
+  }
+  return { statusCode: 200, body: 'sent' };
+};`,
+      errors: [{ messageId: 'leakedStack', data: s500, line: 7, suggestions: [{ messageId: 'guardStack', output: `const AWS = require('aws-sdk');
+exports.handler = async (event) => {
+  const api = new AWS.Lambda({ endpoint: event.requestContext.domainName });
+  try {
+    await api.postToConnection({ ConnectionId: 'c', Data: event.body }).promise();
+  } catch (e) {
+    return { statusCode: 500, body: (process.env.NODE_ENV === 'production' ? undefined : e.stack) };
+  }
+  return { statusCode: 200, body: 'sent' };
+};` }] }],
+    },
     {
       name: 'lambda: the same handler reading an HTTP path parameter is reported (twin of the non-HTTP event cases)',
       code: `export const handler = async (event) => {

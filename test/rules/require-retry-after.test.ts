@@ -137,6 +137,15 @@ app.post('/transcribe', async (c) => {
 });`,
     },
     {
+      name: 'nuxt: a 503 when a key of the auto-imported useRuntimeConfig(event) is unset',
+      code: `export function requireAdminToken(event) {
+  const config = useRuntimeConfig(event);
+  if (!config.adminToken) {
+    throw createError({ statusCode: 503, statusMessage: 'admin authentication is not configured' });
+  }
+}`,
+    },
+    {
       name: 'express: unknown status',
       code: `import express from 'express';
 const app = express();
@@ -316,6 +325,16 @@ app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', 
     },
   ],
   invalid: [
+    {
+      name: 'the same 503 on a key of a value read from the event storage is reported (twin of useRuntimeConfig)',
+      code: `export function requireAdminToken(event) {
+  const config = useStorage(event);
+  if (!config.adminToken) {
+    throw createError({ statusCode: 503, statusMessage: 'admin authentication is not configured' });
+  }
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
     {
       name: 'the same 503 guarded by a capacity check is temporary and needs Retry-After (twin of the configuration case)',
       code: `import { Hono } from 'hono';

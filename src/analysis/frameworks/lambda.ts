@@ -7,12 +7,14 @@
  * `event.ResponseURL` from a CloudFormation custom resource, or the
  * `requestContext.connectionId`/`routeKey`/`eventType` of a WebSocket route,
  * whose return body API Gateway does not relay) answers no HTTP client: the
- * `{ statusCode }` it returns out of habit is not a response.
+ * `{ statusCode }` it returns out of habit is not a response. A file that
+ * builds the WebSocket management client (`ApiGatewayManagementApi`, to post
+ * to connections) holds WebSocket route handlers too.
  */
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node } from '../ast';
-import type { Adapter } from './types';
+import type { Adapter, AdapterEnv } from './types';
 import { isMockContext } from './web';
 
 /** Event fields that only non-HTTP triggers carry. */
@@ -21,8 +23,16 @@ const NON_HTTP_EVENT_FIELDS = new Set(['Records', 'detail', 'detail-type', 'Resp
 const WEBSOCKET_CONTEXT_FIELDS = new Set(['connectionId', 'routeKey', 'eventType']);
 
 const nonHttpCache = new WeakMap<FunctionNode, boolean>();
+/** Files (by their adapter env) that construct the API Gateway WebSocket management client. */
+const websocketFiles = new WeakSet<AdapterEnv>();
+const WEBSOCKET_CLIENTS = new Set(['ApiGatewayManagementApi', 'ApiGatewayManagementApiClient']);
 
 export const lambdaAdapter: Adapter = {
+  onNew(node, env) {
+    const callee = unwrap(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (name !== undefined && WEBSOCKET_CLIENTS.has(name)) websocketFiles.add(env);
+  },
   onObject(node, env) {
     const prop = objectProperty(node, 'statusCode');
     if (!prop) return;
@@ -36,7 +46,7 @@ export const lambdaAdapter: Adapter = {
     if (!passedToCallback && !env.isReturnedOrThrown(node)) return;
     // `vi.fn(async () => ({ statusCode: 502, body }))` is a test double, not this server's response.
     if (isMockContext(node)) return;
-    if (inNonHttpHandler(node)) return;
+    if (websocketFiles.has(env) || inNonHttpHandler(node)) return;
     env.add({ node, framework: 'lambda', form: '{ statusCode }', status: env.status(prop.value) });
   },
 };
