@@ -72,6 +72,7 @@ function readsServerState(name: string): boolean {
 /** Modules and imported names that hold the server's configuration. */
 const CONFIG_MODULE = /^\$env\/|(^|[/.])(config|env|settings)(\.[cm]?[jt]s)?$/;
 const CONFIG_NAME = /^(config|env|settings|runtimeConfig|appConfig)$/i;
+const CONFIG_TYPE = /(Config|Configuration|Settings)$/;
 /** Wrappers that keep the origin of their (first) argument. */
 const TRANSPARENT_CALLS = new Set([
   'Number',
@@ -172,6 +173,8 @@ export class RequestInput {
           if (base.type === AST_NODE_TYPES.MetaProperty) return 'env';
         }
         if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && name === 'env') return 'env';
+        // `config.signingSecret` where `config` holds the server's configuration.
+        if (object.type === AST_NODE_TYPES.Identifier && this.identifierOrigin(object, depth + 1) === 'env') return 'env';
         if (this.isRequestObject(object)) {
           // Only the client-controlled parts: `req.user`, `ctx.state`, `req.log` are the server's own.
           return name !== undefined && REQUEST_PROPS.has(name) ? 'request' : 'unknown';
@@ -310,6 +313,8 @@ export class RequestInput {
       const id = def.name as TSESTree.Identifier;
       const key = destructuredParamKey(id);
       if (key !== undefined && INPUT_KEYS.has(key)) return 'request';
+      // `createRoute(config: SlackConfig)`: a parameter that carries the server's configuration.
+      if (key === undefined && (CONFIG_NAME.test(id.name) || CONFIG_TYPE.test(annotationName(id) ?? ''))) return 'env';
       if (key === undefined && this.isRequestObject(id) && this.isHandlerRequestParam(def.node as Parameters<typeof paramIndex>[0], id)) {
         return 'request';
       }

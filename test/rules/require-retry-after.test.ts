@@ -146,6 +146,18 @@ app.post('/transcribe', async (c) => {
 }`,
     },
     {
+      name: 'a 503 when a key of a configuration parameter (config: AppConfig) is unset',
+      code: `import { Hono } from 'hono';
+export function createRoute(config: AppConfig) {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (!config.signingSecret) return c.json({ error: 'not configured' }, 503);
+    await next();
+  });
+  return app;
+}`,
+    },
+    {
       name: 'express: unknown status',
       code: `import express from 'express';
 const app = express();
@@ -325,6 +337,19 @@ app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', 
     },
   ],
   invalid: [
+    {
+      name: 'the same check on a parameter that holds no configuration (pool: UpstreamPool) is reported (twin of config: AppConfig)',
+      code: `import { Hono } from 'hono';
+export function createRoute(pool: UpstreamPool) {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (!pool.signingSecret) return c.json({ error: 'not configured' }, 503);
+    await next();
+  });
+  return app;
+}`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
     {
       name: 'the same 503 on a key of a value read from the event storage is reported (twin of useRuntimeConfig)',
       code: `export function requireAdminToken(event) {
