@@ -73,6 +73,12 @@ function readsServerState(name: string): boolean {
 const CONFIG_MODULE = /^\$env\/|(^|[/.])(config|env|settings)(\.[cm]?[jt]s)?$/;
 const CONFIG_NAME = /^(config|env|settings|runtimeConfig|appConfig)$/i;
 const CONFIG_TYPE = /(Config|Configuration|Settings)$/;
+const CONFIG_KEY = /^(config|settings)$|[a-z](Config|Settings)$/;
+
+function stringArg(node: Node | undefined): string | undefined {
+  const n = node && unwrap(node);
+  return n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : undefined;
+}
 /** Wrappers that keep the origin of their (first) argument. */
 const TRANSPARENT_CALLS = new Set([
   'Number',
@@ -217,6 +223,8 @@ export class RequestInput {
           const base = this.originOf(object, depth + 1);
           if (base !== 'unknown') return base;
         }
+        // Hono `c.get('slackConfig')`: a context value set by the server under a configuration key.
+        if (method === 'get' && CONFIG_KEY.test(stringArg(node.arguments[0]) ?? '')) return 'env';
         if (method && TRANSPARENT_METHODS.has(method)) return this.originOf(object, depth + 1);
         // c.req.json(), ctx.request.body chains: the root decides.
         const root = chainRoot(object);
@@ -368,6 +376,8 @@ export class RequestInput {
         }
       }
     }
+    // `const config = c.get('slackConfig')`: a local named as configuration holds it, unless its value says otherwise.
+    if (origin === 'unknown' && declarator.id.type === AST_NODE_TYPES.Identifier && CONFIG_NAME.test(declarator.id.name)) return 'env';
     if (origin === 'unknown') {
       // `let body; body = await req.json();`
       for (const ref of variable.references) {

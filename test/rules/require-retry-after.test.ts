@@ -158,6 +158,26 @@ export function createRoute(config: AppConfig) {
 }`,
     },
     {
+      name: 'hono: a value stored in the context under a configuration key (c.get(\'slackConfig\'))',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/install', (c) => {
+  const secret = c.get('slackConfig')?.clientSecret;
+  if (!secret) return c.json({ error: 'not configured' }, 503);
+  return c.redirect('/done');
+});`,
+    },
+    {
+      name: 'a local named config holds configuration whatever call produced it',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/install', (c) => {
+  const config = c.get('slack');
+  if (!config.clientId) return c.json({ error: 'not configured' }, 503);
+  return c.redirect('/done');
+});`,
+    },
+    {
       name: 'express: unknown status',
       code: `import express from 'express';
 const app = express();
@@ -338,6 +358,28 @@ app.use(rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => 'all', 
   ],
   invalid: [
     {
+      name: 'the same check on a context value under another key (c.get(\'session\')) is reported (twin of slackConfig)',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/install', (c) => {
+  const secret = c.get('session')?.clientSecret;
+  if (!secret) return c.json({ error: 'not configured' }, 503);
+  return c.redirect('/done');
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
+    {
+      name: 'the same check on a local named for something else is reported (twin of the local named config)',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/install', (c) => {
+  const slack = c.get('slack');
+  if (!slack.clientId) return c.json({ error: 'not configured' }, 503);
+  return c.redirect('/done');
+});`,
+      errors: [{ messageId: 'missingRetryAfter', data: s503 }],
+    },
+    {
       name: 'the same check on a parameter that holds no configuration (pool: UpstreamPool) is reported (twin of config: AppConfig)',
       code: `import { Hono } from 'hono';
 export function createRoute(pool: UpstreamPool) {
@@ -353,8 +395,8 @@ export function createRoute(pool: UpstreamPool) {
     {
       name: 'the same 503 on a key of a value read from the event storage is reported (twin of useRuntimeConfig)',
       code: `export function requireAdminToken(event) {
-  const config = useStorage(event);
-  if (!config.adminToken) {
+  const store = useStorage(event);
+  if (!store.adminToken) {
     throw createError({ statusCode: 503, statusMessage: 'admin authentication is not configured' });
   }
 }`,
