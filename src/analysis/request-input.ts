@@ -225,6 +225,11 @@ export class RequestInput {
         }
         // Hono `c.get('slackConfig')`: a context value set by the server under a configuration key.
         if (method === 'get' && CONFIG_KEY.test(stringArg(node.arguments[0]) ?? '')) return 'env';
+        // `c.get('fileId')` on the handler's own context reads a value middleware stored there, not
+        // client input (Koa's `ctx.get('x-id')` reads a request header).
+        if ((method === 'get' || method === 'getAll') && object.type === AST_NODE_TYPES.Identifier && this.isRequestObject(object)) {
+          return this.roleOf?.(object) === 'koa-context' ? 'request' : 'unknown';
+        }
         if (method && TRANSPARENT_METHODS.has(method)) return this.originOf(object, depth + 1);
         // c.req.json(), ctx.request.body chains: the root decides.
         const root = chainRoot(object);

@@ -3213,6 +3213,18 @@ ruleTester.run('no-500-for-validation (server state read with the request)', tes
       code: helperCheck('getSession'),
     },
     {
+      name: 'Hono: c.get(key) reads a value middleware stored on the context, not client input',
+      code: `import type { Context } from 'hono';
+export async function createUpload(c: Context) {
+  const fileId = c.get('fileId');
+  if (typeof fileId !== 'string' || fileId.length === 0) {
+    return new Response(JSON.stringify({ error: 'missing fileId' }), { status: 500 });
+  }
+  return new Response(null, { status: 201 });
+}
+`,
+    },
+    {
       name: 'the row a write helper returns (createOrder(req)) is server data: a missing id after the insert is internal',
       code: helperCheck('createOrder'),
     },
@@ -3235,6 +3247,34 @@ ruleTester.run('no-500-for-validation (server state read with the request)', tes
       code: helperCheck('parseInput'),
       errors: [
         report({ line: 5, column: 22, what: 'the check of request input on line 5', output: helperCheck('parseInput').replace('status(500)', 'status(400)') }),
+      ],
+    },
+    {
+      name: 'Hono: the same check on c.req.query(key) is a check of request input (twin of c.get)',
+      code: `import type { Context } from 'hono';
+export async function createUpload(c: Context) {
+  const fileId = c.req.query('fileId');
+  if (typeof fileId !== 'string' || fileId.length === 0) {
+    return new Response(JSON.stringify({ error: 'missing fileId' }), { status: 500 });
+  }
+  return new Response(null, { status: 201 });
+}
+`,
+      errors: [
+        report({
+          line: 5,
+          column: 12,
+          what: 'the check of request input on line 4',
+          output: `import type { Context } from 'hono';
+export async function createUpload(c: Context) {
+  const fileId = c.req.query('fileId');
+  if (typeof fileId !== 'string' || fileId.length === 0) {
+    return new Response(JSON.stringify({ error: 'missing fileId' }), { status: 500 });
+  }
+  return new Response(null, { status: 201 });
+}
+`.replace('status: 500', 'status: 400'),
+        }),
       ],
     },
     {
