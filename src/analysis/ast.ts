@@ -203,20 +203,30 @@ export function stringValue(node: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * Visits `root` and every node under it, in source order, without visitor keys
+ * (any child object with a `type`). `enter` returning false skips that node's
+ * children. For the occasional walk of one subtree; file-wide passes use the
+ * file index.
+ */
+export function walkTree(root: Node, enter: (node: Node) => boolean | void): void {
+  if (enter(root) === false) return;
+  for (const key of Object.keys(root)) {
+    if (key === 'parent') continue;
+    const value = (root as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof (item as Node).type === 'string') walkTree(item as Node, enter);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') walkTree(value as Node, enter);
+  }
+}
+
 /** The return statements of a function's own body (not of functions nested in it), in source order. */
 export function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
   const out: TSESTree.ReturnStatement[] = [];
-  const visit = (n: Node): void => {
-    if (n !== fn && isFunction(n)) return;
+  walkTree(fn.body, (n) => {
+    if (isFunction(n)) return false;
     if (n.type === AST_NODE_TYPES.ReturnStatement) out.push(n);
-    for (const key of Object.keys(n)) {
-      if (key === 'parent') continue;
-      const value = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as Node).type === 'string') visit(item as Node);
-      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node);
-    }
-  };
-  visit(fn.body);
+    return undefined;
+  });
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }

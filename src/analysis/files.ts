@@ -24,3 +24,16 @@ export function servesRequests(filename: string | undefined, text?: string): boo
   if (text === undefined || (!text.includes('mock') && !text.includes('msw') && !text.includes('nock'))) return true;
   return !MOCK_LIBRARY.test(text);
 }
+
+const byFile = new WeakMap<object, boolean>();
+
+/** `servesRequests` for a rule's file, computed once per file (both models ask). */
+export function fileServesRequests(context: { filename: string; sourceCode: { ast: object; text: string } }): boolean {
+  const { ast, text } = context.sourceCode;
+  let result = byFile.get(ast);
+  if (result === undefined) {
+    result = servesRequests(context.filename, text);
+    byFile.set(ast, result);
+  }
+  return result;
+}

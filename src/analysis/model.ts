@@ -13,7 +13,7 @@ import { enclosingFunction, outerParent, unwrap, type FunctionNode, type Node, o
 import { FailureContexts, type ConditionFact, type FailableWork, type FailureContext } from './failure-context';
 import { ADAPTERS, type AdapterEnv, type EmissionInput, type Framework } from './frameworks';
 import { getFileIndex } from './file-index';
-import { servesRequests } from './files';
+import { fileServesRequests } from './files';
 import { ParamRoles, type ParamRole } from './handlers';
 import { Resolver, declaratorRoots, moduleCandidateNames, namesBoundTo, normaliseSource, requireSource, type ModuleRef } from './imports';
 import { RequestInput } from './request-input';
@@ -124,7 +124,7 @@ export function getHttpModel(context: Context, options: ModelOptions = {}): Http
   const cached = cache.get(ast);
   if (cached) return cached;
   const model =
-    options.ungated === true || servesRequests(context.filename, sourceCode.text)
+    options.ungated === true || fileServesRequests(context)
       ? buildModel(sourceCode, context.settings, options.ungated === true)
       : emptyModel(new Resolver(sourceCode), sourceCode);
   cache.set(ast, model);

@@ -14,7 +14,7 @@ import { analyseRecursion, analyseTimer, functionName } from './retry/recursion'
 import { findLibraryRetries } from './retry/libraries';
 import { collectVarying, createEnv, type GrowthEnv } from './retry/growth';
 import { getFileIndex } from './file-index';
-import { servesRequests } from './files';
+import { fileServesRequests } from './files';
 import { isLoop, type Node } from './retry/util';
 import type { RetryLogic, RetryModel } from './retry/types';
 
@@ -45,7 +45,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export function getRetryModel(context: Context): RetryModel {
   // Tests, mocks and configs never serve a request: a test that fires requests until it sees a 429 is not a retry storm.
-  if (!servesRequests(context.filename, context.sourceCode.text)) return EMPTY;
+  if (!fileServesRequests(context)) return EMPTY;
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;
   const cached = cache.get(program);

@@ -13,7 +13,7 @@
  */
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { keyName, objectProperty, propertyName, unwrap, type FunctionNode, type Node } from '../ast';
+import { keyName, objectProperty, propertyName, unwrap, walkTree, type FunctionNode, type Node } from '../ast';
 import type { Adapter, AdapterEnv } from './types';
 import { isMockContext } from './web';
 
@@ -77,8 +77,8 @@ function readsNonHttpEvent(fn: FunctionNode): boolean {
     return u.type === AST_NODE_TYPES.Identifier && u.name === name;
   };
   let found = false;
-  visit(fn.body, (n) => {
-    if (found) return;
+  walkTree(fn.body, (n) => {
+    if (found) return false;
     if (n.type === AST_NODE_TYPES.MemberExpression) {
       const field = propertyName(n);
       if (field === undefined) return;
@@ -101,18 +101,4 @@ function readsNonHttpEvent(fn: FunctionNode): boolean {
 
 function destructuresNonHttp(pattern: TSESTree.ObjectPattern, fields: ReadonlySet<string>): boolean {
   return pattern.properties.some((p) => p.type === AST_NODE_TYPES.Property && fields.has(keyName(p) ?? ''));
-}
-
-/** A plain walk of a function body (only run for functions that return a Lambda result). */
-function visit(node: Node, fn: (n: Node) => void): void {
-  fn(node);
-  for (const key of Object.keys(node)) {
-    if (key === 'parent') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof (child as Node).type === 'string') visit(child as Node, fn);
-    } else if (value && typeof (value as Node).type === 'string' && key !== 'loc' && key !== 'range') {
-      visit(value as Node, fn);
-    }
-  }
 }
