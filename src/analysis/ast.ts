@@ -220,6 +220,13 @@ export function walkTree(root: Node, enter: (node: Node) => boolean | void): voi
   }
 }
 
+/** The name a function is bound to in its scope: `function f() {}` or `const f = () => {}` (not a method key). */
+export function bindingName(fn: FunctionNode): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+}
+
 /** The return statements of a function's own body (not of functions nested in it), in source order. */
 export function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
   const out: TSESTree.ReturnStatement[] = [];

@@ -28,7 +28,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { getStaticValue } from '@eslint-community/eslint-utils';
-import { alwaysExits, chainRoot, enclosingFunction, isFunction, keyName, propertyName, stringValue, unwrap, type FunctionNode, type Node } from './ast';
+import { alwaysExits, bindingName, chainRoot, enclosingFunction, isFunction, keyName, propertyName, stringValue, unwrap, type FunctionNode, type Node } from './ast';
 import type { ParamRole } from './handlers';
 import type { ModuleRef, Resolver } from './imports';
 
@@ -105,6 +105,7 @@ export class HeaderIndex {
   private readonly escapeCache = new Map<Variable, boolean>();
   private readonly results = new Map<Node, ResponseHeaders | undefined>();
   private limiterPlugin: boolean | undefined;
+  private limiterHandlers: Set<string> | undefined;
 
   constructor(private readonly env: HeaderEnv) {}
 
@@ -209,14 +210,8 @@ export class HeaderIndex {
     const prop = fn.parent;
     if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) {
       // `const onLimit = (req, res) => ...; rateLimit({ handler: onLimit })`
-      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
-      if (name === undefined) return false;
-      return this.env.calls.some((c) => {
-        const options = c.arguments[0] && unwrap(c.arguments[0]);
-        if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-        const passes = options.properties.some((p) => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === name);
-        return passes && (LIMITER.test(this.env.resolve(c.callee)?.source ?? '') || LIMITER.test(calleeText(c)));
-      });
+      const name = bindingName(fn);
+      return name !== undefined && this.limiterHandlerNames().has(name);
     }
     const call = prop.parent?.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
@@ -224,6 +219,21 @@ export class HeaderIndex {
     const ref = this.env.resolve(call.callee);
     const name = calleeText(call);
     return LIMITER.test(ref?.source ?? '') || LIMITER.test(name);
+  }
+
+  /** Names passed as option values to a rate limiter (`rateLimit({ handler: onLimit })`), once per file. */
+  private limiterHandlerNames(): Set<string> {
+    if (this.limiterHandlers) return this.limiterHandlers;
+    const names = new Set<string>();
+    for (const c of this.env.calls) {
+      const options = c.arguments[0] && unwrap(c.arguments[0]);
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      const passed = options.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier ? [(unwrap(p.value) as TSESTree.Identifier).name] : []));
+      if (passed.length === 0 || !(LIMITER.test(this.env.resolve(c.callee)?.source ?? '') || LIMITER.test(calleeText(c)))) continue;
+      for (const name of passed) names.add(name);
+    }
+    this.limiterHandlers = names;
+    return names;
   }
 
   /**
@@ -239,7 +249,7 @@ export class HeaderIndex {
     const call = fn.parent;
     let registered = call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as never) && isSetErrorHandler(call);
     // `fastify.setErrorHandler(errorHandler)` with `function errorHandler(error, request, reply) {}` elsewhere.
-    const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+    const name = bindingName(fn);
     if (!registered && name !== undefined) {
       registered = this.env.calls.some((c) => isSetErrorHandler(c) && c.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === name));
     }

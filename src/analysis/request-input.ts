@@ -5,7 +5,7 @@
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { chainRoot, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
+import { chainRoot, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node, stringValue } from './ast';
 import { annotationName, destructuredParamKey, paramIndex, type ParamRole } from './handlers';
 import type { Resolver } from './imports';
 import type { UpstreamDetector } from './upstream';
@@ -74,11 +74,6 @@ const CONFIG_MODULE = /^\$env\/|(^|[/.])(config|env|settings)(\.[cm]?[jt]s)?$/;
 const CONFIG_NAME = /^(config|env|settings|runtimeConfig|appConfig)$/i;
 const CONFIG_TYPE = /(Config|Configuration|Settings)$/;
 const CONFIG_KEY = /^(config|settings)$|[a-z](Config|Settings)$/;
-
-function stringArg(node: Node | undefined): string | undefined {
-  const n = node && unwrap(node);
-  return n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : undefined;
-}
 /** Wrappers that keep the origin of their (first) argument. */
 const TRANSPARENT_CALLS = new Set([
   'Number',
@@ -224,7 +219,7 @@ export class RequestInput {
           if (base !== 'unknown') return base;
         }
         // Hono `c.get('slackConfig')`: a context value set by the server under a configuration key.
-        if (method === 'get' && CONFIG_KEY.test(stringArg(node.arguments[0]) ?? '')) return 'env';
+        if (method === 'get' && node.arguments[0] !== undefined && CONFIG_KEY.test(stringValue(node.arguments[0]) ?? '')) return 'env';
         // `c.get('fileId')` on the handler's own context reads a value middleware stored there, not
         // client input (Koa's `ctx.get('x-id')` reads a request header).
         if ((method === 'get' || method === 'getAll') && object.type === AST_NODE_TYPES.Identifier && this.isRequestObject(object)) {

@@ -36,7 +36,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunction, objectProperty, outerParent, propertyName, unwrap, unwrapAwait, type FunctionNode, type Node } from './ast';
 import { getHttpModel, type HttpModel } from './model';
-import type { UpstreamCall } from './upstream';
+import { urlHead, type UpstreamCall } from './upstream';
 
 type Variable = TSESLint.Scope.Variable;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -311,10 +311,9 @@ function isFalse(node: Node | undefined): boolean {
   return n?.type === AST_NODE_TYPES.Literal && (n.value === false || n.value === 0);
 }
 
-function isRelativeUrl(node: Node | undefined): boolean {
-  const n = node && unwrap(node);
-  if (!n) return false;
-  const text = n.type === AST_NODE_TYPES.Literal ? n.value : n.type === AST_NODE_TYPES.TemplateLiteral ? n.quasis[0]?.value.cooked : undefined;
+/** A path on this server (`'/api/x'`, or a const holding one): an in-process route, not another service. */
+function isRelativeUrl(model: HttpModel, node: Node | undefined): boolean {
+  const text = node && urlHead(model.resolver, node)?.text;
   return typeof text === 'string' && text.startsWith('/') && !text.startsWith('//');
 }
 
@@ -476,7 +475,7 @@ function initOf(model: HttpModel, node: Node | undefined): Init {
 
 function fetchTimeout(model: HttpModel, call: UpstreamCall): UpstreamTimeout {
   const args = call.node.arguments;
-  if (isRelativeUrl(args[0])) return UNKNOWN(call); // an in-process route (Nitro, SvelteKit, Remix)
+  if (isRelativeUrl(model, args[0])) return UNKNOWN(call); // an in-process route (Nitro, SvelteKit, Remix)
   if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return UNKNOWN(call);
   const first = args[0] && unwrap(args[0]);
   // `return fetch(request)`: a transparent pass-through of the client's own request, which its own timeout governs.
@@ -563,7 +562,7 @@ function hasUndiciTimeout(opts: Props): boolean {
 
 function ofetchTimeout(model: HttpModel, call: UpstreamCall): UpstreamTimeout {
   // A relative URL on the global `$fetch` is an in-process route; on an instance it is relative to its baseURL.
-  if (!call.instance && isRelativeUrl(call.node.arguments[0])) return UNKNOWN(call);
+  if (!call.instance && isRelativeUrl(model, call.node.arguments[0])) return UNKNOWN(call);
   const opts = propsOf(model, call.node.arguments[1]);
   if (opts.props.has('timeout') && !isFalse(opts.props.get('timeout'))) return SET(call);
   const signal = opts.props.get('signal');

@@ -521,12 +521,12 @@ function readsLocalResource(resolver: Resolver, arg: Node | undefined): boolean 
 }
 
 /** The statically known start of a URL expression; `process.env.NAME` reads as `{env:NAME}`. `complete` when nothing follows. */
-interface UrlHead {
+export interface UrlHead {
   text: string;
   complete: boolean;
 }
 
-function urlHead(resolver: Resolver, node: Node, depth = 0): UrlHead | undefined {
+export function urlHead(resolver: Resolver, node: Node, depth = 0): UrlHead | undefined {
   if (depth > 4) return undefined;
   const n = unwrap(node);
   switch (n.type) {

@@ -53,6 +53,7 @@ ruleTester.run('require-upstream-timeout', tested, {
     valid('fetch with options from a spread it cannot resolve (unknown)', express('import { defaults } from "./http";', "  await fetch('https://a.example.com', { ...defaults, method: 'POST' });")),
     valid('fetch with options from a parameter (unknown)', express('', '  const call = (init) => fetch("https://a.example.com", init);\n  await call({});')),
     valid('fetch to a relative URL (an in-process route)', express('', "  await fetch('/api/internal');")),
+    valid('fetch to a relative URL held in a const (an in-process route)', express("const INTERNAL = '/api/internal';", '  await fetch(INTERNAL);')),
     valid('node-fetch v2 timeout option', express("import fetch from 'node-fetch';", "  await fetch('https://a.example.com', { timeout: 3000 });")),
     valid('undici fetch with a dispatcher that has timeouts', express("import { fetch, Agent } from 'undici';", "  await fetch('https://a.example.com', { dispatcher: new Agent({ headersTimeout: 3000, bodyTimeout: 3000 }) });")),
     valid('a global dispatcher is set in this file (unknown)', express("import { setGlobalDispatcher, Agent } from 'undici';\nsetGlobalDispatcher(new Agent({ headersTimeout: 5000 }));", "  await fetch('https://a.example.com');")),
@@ -95,6 +96,14 @@ app.get('/x', async (req, res) => res.json(await (await api('/x')).json()));
   ],
   invalid: [
     invalid('Express: fetch without a signal', express('', "  await fetch('https://a.example.com');"), "fetch('https", 'The fetch to `https://a.example.com` on line {line}', FETCH_REASON, FETCH_FIX),
+    invalid(
+      'an absolute URL held in a const is another service (twin of the relative const)',
+      express("const INTERNAL = 'https://a.example.com/internal';", '  await fetch(INTERNAL);'),
+      'fetch(INTERNAL',
+      'The fetch to `INTERNAL` on line {line}',
+      FETCH_REASON,
+      FETCH_FIX,
+    ),
     invalid(
       'fetch with an AbortController nobody aborts on a timer',
       express('', "  const controller = new AbortController();\n  req.on('close', () => controller.abort());\n  await fetch('https://a.example.com', { signal: controller.signal });"),
